@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppConfig } from './config';
+import type { DatabaseHandle } from './db/client';
+import type { RouteAccess } from './http/actor';
+import { registerAuth } from './http/auth';
+import { registerErrorHandling, sendError } from './http/errors';
+import { healthRoutes } from './http/health.routes';
+import { loggerOptions } from './http/logging';
+import { registerMetrics } from './http/metrics';
+import { registerSecurity } from './http/security';
+import type { Clock } from './lib/clock';
+import { AccessPolicy } from './modules/access/policy';
+import { AdminRepository } from './modules/admin/admin.repository';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { IdentityService } from './modules/identity/identity.service';
+import { identityRoutes } from './modules/identity/identity.routes';
+import { OidcClient } from './modules/identity/oidc.client';
+import { SessionsService } from './modules/identity/sessions.service';
+import { UnitsRepository } from './modules/units/units.repository';
+import { unitsRoutes } from './modules/units/units.routes';
+import { UnitsService } from './modules/units/units.service';
+
+export interface AppDeps {
+  config: AppConfig;
+  database: DatabaseHandle;
+  clock: Clock;
+  /** Overrides the OIDC client built from config (tests inject forged provider responses). */
+  oidc?: OidcClient | null;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+export interface App {
+  server: FastifyInstance;
+  services: {
+    units: UnitsService;
+    sessions: SessionsService;
+    identity: IdentityService;
+    policy: AccessPolicy;
+  };
+  /** Every route with its declared access, for the deny-by-default sweep. */
+  routes: RegisteredRoute[];
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole HTTP application without listening: server.ts and the tests both use it. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database, clock } = deps;
+  const db = database.db;
+  const server = Fastify({
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    // A client-supplied correlation id is kept only when it is harmless; otherwise a new one.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    routerOptions: { maxParamLength: 200 },
+  });
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(server);
+
+  // Route options are kept by reference: plugins mark their routes public in their own onRoute
+  // hook, which runs after this one.
+  const routeOptions: { method: string | string[]; url: string; config?: { access?: RouteAccess } }[] = [];
+  server.addHook('onRoute', (route) => {
+    routeOptions.push(route);
+  });
+  server.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  let spaIndex: Buffer | null = null;
+  await registerSecurity(server, { rateLimitPerMinute: config.rateLimitPerMinute });
+  await server.register(cookie);
+  await server.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Chính quyền số API',
+        description: 'API of the Chính quyền số platform. Errors: { error: { code, message, requestId, fields? } }.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await server.register(async (publicScope) => {
+    // Documentation and the built web app are public by nature: declared here once for all
+    // routes these plugins add.
+    publicScope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    });
+    await publicScope.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list' },
+      staticCSP: true,
+    });
+    spaIndex = await serveWeb(publicScope, config.webDistDir);
+  });
+
+  const registry = registerMetrics(server);
+  const units = new UnitsService(new UnitsRepository(db));
+  const sessions = new SessionsService(db, clock, config.session);
+  const policy = new AccessPolicy(units);
+  const oidc =
+    deps.oidc !== undefined
+      ? deps.oidc
+      : config.oidc.issuer
+        ? new OidcClient({
+            issuer: config.oidc.issuer,
+            clientId: config.oidc.clientId,
+            clientSecret: config.oidc.clientSecret,
+            redirectUri: `${config.publicUrl}/api/auth/oidc/callback`,
+            idTokenAlgs: config.oidc.idTokenAlgs,
+          })
+        : null;
+  const identity = new IdentityService({ db, clock, sessions, units, oidc, login: config.login });
+
+  registerAuth(server, sessions, config);
+  healthRoutes(server, database.ping, registry);
+  unitsRoutes(server, units);
+  identityRoutes(server, { config, db, clock, identity, sessions, oidc });
+  adminRoutes(server, { policy, units, repository: new AdminRepository(db) });
+  server.setNotFoundHandler((request, reply) => {
+    const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
+    if (spaIndex && request.method === 'GET' && !isApi && request.headers.accept?.includes('text/html')) {
+      // Client-side routes of the web app (e.g. /xa-phuong/22015) load the app shell.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaIndex);
+    }
+    return sendError(request, reply, 'NOT_FOUND');
+  });
+
+  await server.ready();
+  const routes = routeOptions.flatMap((route) =>
+    (Array.isArray(route.method) ? route.method : [route.method])
+      .filter((method) => method !== 'HEAD')
+      .map((method) => ({ method, url: route.url, access: route.config?.access })),
+  );
+  return { server, services: { units, sessions, identity, policy }, routes };
+}
+
+/** Serves the built web app's files; returns its index.html for client-side routes, if built. */
+async function serveWeb(server: FastifyInstance, distDir: string): Promise<Buffer | null> {
+  const indexFile = path.join(distDir, 'index.html');
+  if (!fs.existsSync(indexFile)) return null;
+  await server.register(fastifyStatic, {
+    root: distDir,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, filePath) => {
+      // Vite fingerprints assets, so they never change under the same name.
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+        res.header('cache-control', 'public, max-age=31536000, immutable');
+      }
+    },
+  });
+  return fs.readFileSync(indexFile);
+}

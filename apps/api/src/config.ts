@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * The whole environment, parsed once at boot. Every variable has a laptop default so that
+ * `npm start` needs none; production settings come from the environment.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** demo seeds demo officers and starts the local identity provider; production has neither. */
+  APP_MODE: z.enum(['demo', 'production']).default('demo'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** The URL residents type; used for redirects and for the Secure cookie flag. */
+  PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** When set, PostgreSQL is used; otherwise embedded PGlite under DATA_DIR/pglite. */
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  /** OIDC relying party for residents (VNeID in production). Unset in demo → local provider. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().default('chinh-quyen-so'),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_ID_TOKEN_ALGS: z.string().default('RS256,ES256,PS256'),
+  LOCAL_IDP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  TRUST_PROXY: bool.default(false),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  mode: Env['APP_MODE'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  logLevel: Env['LOG_LEVEL'];
+  session: { idleMs: number; absoluteMs: number };
+  oidc: {
+    issuer: string | undefined;
+    clientId: string;
+    clientSecret: string;
+    idTokenAlgs: string[];
+    localIdpPort: number;
+  };
+  rateLimitPerMinute: number;
+  login: { maxFailures: number; lockMs: number };
+  trustProxy: boolean;
+  webDistDir: string;
+  province: { code: string; name: string };
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình môi trường không hợp lệ / invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  if (e.APP_MODE === 'production' && !e.OIDC_CLIENT_SECRET) {
+    throw new Error('OIDC_CLIENT_SECRET is required in production mode');
+  }
+  return {
+    env: e.NODE_ENV,
+    mode: e.APP_MODE,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    logLevel: e.LOG_LEVEL,
+    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    oidc: {
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      // Demo mode shares a per-process random secret with its own local provider.
+      clientSecret: e.OIDC_CLIENT_SECRET ?? randomBytes(24).toString('base64url'),
+      idTokenAlgs: e.OIDC_ID_TOKEN_ALGS.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none'),
+      localIdpPort: e.LOCAL_IDP_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
+    },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMs: e.LOGIN_LOCK_MINUTES * 60_000 },
+    trustProxy: e.TRUST_PROXY,
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    province: { code: '66', name: 'Đắk Lắk' },
+  };
+}

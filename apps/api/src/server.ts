@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrate } from './db/migrator';
+import { startLocalIdp } from './idp/local-idp';
+import { systemClock } from './lib/clock';
+import { DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/demo-accounts';
+import { seedUnits } from './modules/units/units.seed';
+
+/** Process entry: configuration, database, reference data, identity provider, listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    pgliteDir: path.join(config.dataDir, 'pglite'),
+    poolMax: config.databasePoolMax,
+  });
+  await migrate(database.db);
+  await seedUnits(database.db);
+
+  let idp: Awaited<ReturnType<typeof startLocalIdp>> | null = null;
+  if (config.mode === 'demo' && !config.oidc.issuer) {
+    idp = await startLocalIdp({
+      port: config.oidc.localIdpPort,
+      host: config.host,
+      clients: [
+        {
+          clientId: config.oidc.clientId,
+          clientSecret: config.oidc.clientSecret,
+          redirectUris: [`${config.publicUrl}/api/auth/oidc/callback`],
+        },
+      ],
+    });
+    config.oidc.issuer = idp.issuer;
+  }
+  const demoOfficers = config.mode === 'demo' ? await seedDemoOfficers(database.db, systemClock) : [];
+
+  const app = await buildApp({ config, database, clock: systemClock });
+  await app.server.listen({ port: config.port, host: config.host });
+
+  const lines = [
+    '',
+    `Chính quyền số đang chạy / is running: ${config.publicUrl}`,
+    `  API docs: ${config.publicUrl}/api/docs`,
+    `  Database: ${database.kind === 'pglite' ? `PGlite (${path.join(config.dataDir, 'pglite')})` : 'PostgreSQL'}`,
+  ];
+  if (idp) lines.push(`  Nhà cung cấp định danh thử nghiệm (development identity provider): ${idp.issuer}`);
+  if (demoOfficers.length) {
+    lines.push('', `  Tài khoản cán bộ DEMO (mật khẩu chung / password: ${DEMO_PASSWORD}; mã TOTP: npm run demo:totp -- <tên>)`);
+    for (const o of demoOfficers) {
+      lines.push(`    ${o.username.padEnd(24)} ${o.grants.map((g) => `${g.role}@${g.unitCode}`).join(', ')}`);
+    }
+    lines.push('  Công dân: bấm "Đăng nhập" trên cổng và chọn một công dân mẫu.');
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.server.log.info({ signal }, 'shutting down');
+    await app.server.close();
+    await idp?.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

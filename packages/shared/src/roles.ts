@@ -1,0 +1,33 @@
+/** Officer roles; each is granted for one unit (an officer may hold roles in several units). */
+export const officerRoles = [
+  'receiving_officer',
+  'specialist',
+  'unit_leader',
+  'province_admin',
+  'dashboard_viewer',
+  'community_team_member',
+  'system_admin',
+] as const;
+export type OfficerRole = (typeof officerRoles)[number];
+
+export const roleLabels: Record<OfficerRole, { vi: string; en: string }> = {
+  receiving_officer: { vi: 'Cán bộ tiếp nhận (một cửa)', en: 'Receiving officer (one-stop)' },
+  specialist: { vi: 'Chuyên viên xử lý', en: 'Specialist' },
+  unit_leader: { vi: 'Lãnh đạo đơn vị', en: 'Unit leader' },
+  province_admin: { vi: 'Quản trị cấp tỉnh', en: 'Province administrator' },
+  dashboard_viewer: { vi: 'Xem bảng điều hành', en: 'Dashboard viewer' },
+  community_team_member: { vi: 'Thành viên Tổ công nghệ số cộng đồng', en: 'Community digital team member' },
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+};
+
+/**
+ * What each role may do. The policy helper combines this with the unit hierarchy: a grant at a
+ * unit covers that unit and every unit below it (a province grant covers all communes).
+ */
+export const permissions = {
+  'audit.read': ['system_admin', 'province_admin'],
+  'officers.read': ['system_admin', 'province_admin', 'unit_leader'],
+  'units.manage': ['system_admin', 'province_admin'],
+  'dashboard.read': ['dashboard_viewer', 'unit_leader', 'province_admin', 'system_admin'],
+} as const satisfies Record<string, readonly OfficerRole[]>;
+export type Action = keyof typeof permissions;
