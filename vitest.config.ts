@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'api',
           include: ['apps/api/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['apps/api/src/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Two cores: more workers only add memory pressure from one PGlite per file.

@@ -154,3 +154,6 @@ begin
 end $$;
 create trigger audit_log_no_update before update or delete on audit_log
   for each row execute function audit_log_append_only();
+-- Row triggers do not fire on TRUNCATE; this one does.
+create trigger audit_log_no_truncate before truncate on audit_log
+  for each statement execute function audit_log_append_only();

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -24,8 +24,8 @@ import type { Clock } from './lib/clock';
 import { AccessPolicy } from './modules/access/policy';
 import { AdminRepository } from './modules/admin/admin.repository';
 import { adminRoutes } from './modules/admin/admin.routes';
-import { IdentityService } from './modules/identity/identity.service';
 import { identityRoutes } from './modules/identity/identity.routes';
+import { IdentityService } from './modules/identity/identity.service';
 import { OidcClient } from './modules/identity/oidc.client';
 import { SessionsService } from './modules/identity/sessions.service';
 import { UnitsRepository } from './modules/units/units.repository';
@@ -71,7 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // A client-supplied correlation id is kept only when it is harmless; otherwise a new one.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming)
+        ? incoming
+        : randomUUID();
     },
     requestIdLogLabel: 'requestId',
     routerOptions: { maxParamLength: 200 },
@@ -82,7 +84,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Route options are kept by reference: plugins mark their routes public in their own onRoute
   // hook, which runs after this one.
-  const routeOptions: { method: string | string[]; url: string; config?: { access?: RouteAccess } }[] = [];
+  const routeOptions: {
+    method: string | string[];
+    url: string;
+    config?: { access?: RouteAccess };
+  }[] = [];
   server.addHook('onRoute', (route) => {
     routeOptions.push(route);
   });
@@ -97,7 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     openapi: {
       info: {
         title: 'Chính quyền số API',
-        description: 'API of the Chính quyền số platform. Errors: { error: { code, message, requestId, fields? } }.',
+        description:
+          'API of the Chính quyền số platform. Errors: { error: { code, message, requestId, fields? } }.',
         version: '0.1.0',
       },
     },
@@ -142,9 +149,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   adminRoutes(server, { policy, units, repository: new AdminRepository(db) });
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
-    if (spaIndex && request.method === 'GET' && !isApi && request.headers.accept?.includes('text/html')) {
+    if (
+      spaIndex &&
+      request.method === 'GET' &&
+      !isApi &&
+      request.headers.accept?.includes('text/html')
+    ) {
       // Client-side routes of the web app (e.g. /xa-phuong/22015) load the app shell.
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaIndex);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(spaIndex);
     }
     return sendError(request, reply, 'NOT_FOUND');
   });

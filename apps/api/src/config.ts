@@ -23,7 +23,12 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** OIDC relying party for residents (VNeID in production). Unset in demo → local provider. */
   OIDC_ISSUER: z.string().url().optional(),
@@ -32,6 +37,8 @@ const EnvSchema = z.object({
   OIDC_ID_TOKEN_ALGS: z.string().default('RS256,ES256,PS256'),
   LOCAL_IDP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Sign-in attempts per client address per minute, on top of the per-account lock. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: bool.default(false),
@@ -60,7 +67,7 @@ export interface AppConfig {
     localIdpPort: number;
   };
   rateLimitPerMinute: number;
-  login: { maxFailures: number; lockMs: number };
+  login: { maxFailures: number; lockMs: number; ratePerMinute: number };
   trustProxy: boolean;
   webDistDir: string;
   province: { code: string; name: string };
@@ -88,17 +95,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL || undefined,
     databasePoolMax: e.DATABASE_POOL_MAX,
     logLevel: e.LOG_LEVEL,
-    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    session: {
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
     oidc: {
       issuer: e.OIDC_ISSUER,
       clientId: e.OIDC_CLIENT_ID,
       // Demo mode shares a per-process random secret with its own local provider.
       clientSecret: e.OIDC_CLIENT_SECRET ?? randomBytes(24).toString('base64url'),
-      idTokenAlgs: e.OIDC_ID_TOKEN_ALGS.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none'),
+      idTokenAlgs: e.OIDC_ID_TOKEN_ALGS.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && s !== 'none'),
       localIdpPort: e.LOCAL_IDP_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMs: e.LOGIN_LOCK_MINUTES * 60_000 },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+      ratePerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
     trustProxy: e.TRUST_PROXY,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     province: { code: '66', name: 'Đắk Lắk' },

@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     });
     config.oidc.issuer = idp.issuer;
   }
-  const demoOfficers = config.mode === 'demo' ? await seedDemoOfficers(database.db, systemClock) : [];
+  const demoOfficers =
+    config.mode === 'demo' ? await seedDemoOfficers(database.db, systemClock) : [];
 
   const app = await buildApp({ config, database, clock: systemClock });
   await app.server.listen({ port: config.port, host: config.host });
@@ -45,11 +46,19 @@ async function main(): Promise<void> {
     `  API docs: ${config.publicUrl}/api/docs`,
     `  Database: ${database.kind === 'pglite' ? `PGlite (${path.join(config.dataDir, 'pglite')})` : 'PostgreSQL'}`,
   ];
-  if (idp) lines.push(`  Nhà cung cấp định danh thử nghiệm (development identity provider): ${idp.issuer}`);
+  if (idp)
+    lines.push(
+      `  Nhà cung cấp định danh thử nghiệm (development identity provider): ${idp.issuer}`,
+    );
   if (demoOfficers.length) {
-    lines.push('', `  Tài khoản cán bộ DEMO (mật khẩu chung / password: ${DEMO_PASSWORD}; mã TOTP: npm run demo:totp -- <tên>)`);
+    lines.push(
+      '',
+      `  Tài khoản cán bộ DEMO (mật khẩu chung / password: ${DEMO_PASSWORD}; mã TOTP: npm run demo:totp -- <tên>)`,
+    );
     for (const o of demoOfficers) {
-      lines.push(`    ${o.username.padEnd(24)} ${o.grants.map((g) => `${g.role}@${g.unitCode}`).join(', ')}`);
+      lines.push(
+        `    ${o.username.padEnd(24)} ${o.grants.map((g) => `${g.role}@${g.unitCode}`).join(', ')}`,
+      );
     }
     lines.push('  Công dân: bấm "Đăng nhập" trên cổng và chọn một công dân mẫu.');
   }

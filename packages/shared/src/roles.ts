@@ -16,7 +16,10 @@ export const roleLabels: Record<OfficerRole, { vi: string; en: string }> = {
   unit_leader: { vi: 'Lãnh đạo đơn vị', en: 'Unit leader' },
   province_admin: { vi: 'Quản trị cấp tỉnh', en: 'Province administrator' },
   dashboard_viewer: { vi: 'Xem bảng điều hành', en: 'Dashboard viewer' },
-  community_team_member: { vi: 'Thành viên Tổ công nghệ số cộng đồng', en: 'Community digital team member' },
+  community_team_member: {
+    vi: 'Thành viên Tổ công nghệ số cộng đồng',
+    en: 'Community digital team member',
+  },
   system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
 };
 

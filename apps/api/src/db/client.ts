@@ -11,6 +11,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PGlite only: the data directory as a tarball (templates for tests, backups). */
+  dumpDataDir(): Promise<Blob>;
   /** Cheap liveness check used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -31,6 +33,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** PostgreSQL schema to use (tests give each file its own). */
   schema?: string;
+  /** PGlite: start from this data-directory tarball instead of an empty cluster. */
+  pgliteTemplate?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -48,6 +52,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db,
       kind: 'postgres',
+      dumpDataDir: () => Promise.reject(new Error('dumpDataDir is PGlite-only; use pg_dump')),
       ping: async () => {
         await sql`select 1`.execute(db);
       },
@@ -57,6 +62,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.pgliteDir) fs.mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
   const pglite = await PGlite.create({
     ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
+    ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
     parsers: {
       20: (v: string) => Number.parseInt(v, 10),
       1700: (v: string) => Number.parseFloat(v),
@@ -67,6 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return {
     db,
     kind: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Db } from './client';
 

@@ -89,8 +89,7 @@ class PGliteConnection implements DatabaseConnection {
     const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
     return {
       rows: result.rows,
-      numAffectedRows:
-        result.affectedRows !== undefined ? BigInt(result.affectedRows) : undefined,
+      numAffectedRows: result.affectedRows !== undefined ? BigInt(result.affectedRows) : undefined,
     };
   }
   // biome-ignore lint/correctness/useYield: streaming is not supported by PGlite; fail loudly.

@@ -48,7 +48,11 @@ function originAllowed(request: FastifyRequest, config: AppConfig): boolean {
  * default) and CSRF protection (synchronizer token in `x-csrf-token`, plus an Origin check) on
  * cookie-authenticated writes.
  */
-export function registerAuth(app: FastifyInstance, sessions: SessionsService, config: AppConfig): void {
+export function registerAuth(
+  app: FastifyInstance,
+  sessions: SessionsService,
+  config: AppConfig,
+): void {
   const cookieName = sessionCookieName(config);
   // Filled by the onRequest hook below before any handler runs.
   app.decorateRequest('actor', null as never);

@@ -20,7 +20,10 @@ export class AppError extends Error {
   /** Set to override the catalogue message with a more specific Vietnamese one. */
   readonly detailVi: string | undefined;
 
-  constructor(code: ErrorCode, options: { messageVi?: string; fields?: FieldProblem[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { messageVi?: string; fields?: FieldProblem[]; cause?: unknown } = {},
+  ) {
     super(options.messageVi ?? errorCatalogue[code].en, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
@@ -93,7 +96,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(request, reply, 'VALIDATION_FAILED', { fields });
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause?.issues }, 'response did not match schema');
+      request.log.error(
+        { err: error, issues: error.cause?.issues },
+        'response did not match schema',
+      );
       return sendError(request, reply, 'INTERNAL');
     }
     if (error.statusCode === 429) return sendError(request, reply, 'RATE_LIMITED');

@@ -6,12 +6,19 @@ import { sendError } from './errors';
 
 const Health = z.object({ status: z.literal('ok') });
 
-export function healthRoutes(app: FastifyInstance, ping: () => Promise<void>, registry: client.Registry): void {
+export function healthRoutes(
+  app: FastifyInstance,
+  ping: () => Promise<void>,
+  registry: client.Registry,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/healthz',
-    { config: { access: 'public', rateLimit: false }, schema: { tags: ['ops'], summary: 'Liveness', response: { 200: Health } } },
+    {
+      config: { access: 'public', rateLimit: false },
+      schema: { tags: ['ops'], summary: 'Liveness', response: { 200: Health } },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -19,13 +26,19 @@ export function healthRoutes(app: FastifyInstance, ping: () => Promise<void>, re
     '/readyz',
     {
       config: { access: 'public', rateLimit: false },
-      schema: { tags: ['ops'], summary: 'Readiness: the database answers', response: { 200: Health } },
+      schema: {
+        tags: ['ops'],
+        summary: 'Readiness: the database answers',
+        response: { 200: Health },
+      },
     },
     async (request, reply) => {
       try {
         await Promise.race([
           ping(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('database ping timed out')), 2_000).unref()),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error('database ping timed out')), 2_000).unref(),
+          ),
         ]);
         return { status: 'ok' as const };
       } catch (error) {
@@ -37,7 +50,10 @@ export function healthRoutes(app: FastifyInstance, ping: () => Promise<void>, re
 
   r.get(
     '/metrics',
-    { config: { access: 'public', rateLimit: false }, schema: { tags: ['ops'], summary: 'Prometheus metrics', hide: true } },
+    {
+      config: { access: 'public', rateLimit: false },
+      schema: { tags: ['ops'], summary: 'Prometheus metrics', hide: true },
+    },
     async (_request, reply) => {
       reply.type(registry.contentType);
       return registry.metrics();

@@ -7,7 +7,10 @@ import { AppError } from './errors';
  * Security headers: a self-only CSP, no framing, HSTS, nosniff, a strict referrer policy; and a
  * per-client rate limit (routes such as sign-in set their own, lower limits).
  */
-export async function registerSecurity(app: FastifyInstance, options: { rateLimitPerMinute: number }): Promise<void> {
+export async function registerSecurity(
+  app: FastifyInstance,
+  options: { rateLimitPerMinute: number },
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -25,6 +25,7 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     WEB_DIST_DIR: '/nonexistent',
     ...options.env,
   });

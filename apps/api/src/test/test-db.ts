@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { sql } from 'kysely';
+import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { migrate } from '../db/migrator';
 import { seedUnits } from '../modules/units/units.seed';
@@ -8,7 +10,9 @@ import { seedUnits } from '../modules/units/units.seed';
  * A fresh, migrated database for one test file: in-memory PGlite by default; on PostgreSQL
  * (DATABASE_URL set, as in CI) a new schema of its own, dropped at close.
  */
-export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  options: { seed?: boolean } = {},
+): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   let handle: DatabaseHandle;
   if (url) {
@@ -27,7 +31,10 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
       },
     };
   } else {
-    handle = await openDatabase({});
+    const template = inject('pgliteTemplate');
+    handle = await openDatabase(
+      template ? { pgliteTemplate: new Blob([fs.readFileSync(template)]) } : {},
+    );
   }
   await migrate(handle.db);
   if (options.seed !== false) await seedUnits(handle.db);

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { UnitCode } from './common';
 
-export const unitKinds = ['province', 'commune', 'department', 'service_centre', 'external'] as const;
+export const unitKinds = [
+  'province',
+  'commune',
+  'department',
+  'service_centre',
+  'external',
+] as const;
 export const UnitKind = z.enum(unitKinds);
 export type UnitKind = z.infer<typeof UnitKind>;
 

@@ -35,7 +35,10 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): void {
     async (request) => {
       await deps.policy.assert(request.actor, 'officers.read', request.params.code);
       const rows = await deps.repository.officersOfUnit(request.params.code);
-      const byUser = new Map<string, { id: string; fullName: string; username: string; roles: OfficerRole[]; isDemo: boolean }>();
+      const byUser = new Map<
+        string,
+        { id: string; fullName: string; username: string; roles: OfficerRole[]; isDemo: boolean }
+      >();
       for (const row of rows) {
         const entry = byUser.get(row.id) ?? {
           id: row.id,

@@ -28,7 +28,9 @@ export async function appendAudit(trx: Db, clock: Clock, entry: AuditEntry): Pro
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const head = await trx.selectFrom('audit_head').select(['last_hash']).executeTakeFirst();
   const prevHash = head?.last_hash ?? GENESIS_HASH;
-  const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 as id`.execute(trx);
+  const { rows } = await sql<{
+    id: number;
+  }>`select nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 as id`.execute(trx);
   const id = Number(rows[0]!.id);
   const actor = entry.actor;
   const fields: AuditFields = {

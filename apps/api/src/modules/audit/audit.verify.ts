@@ -24,7 +24,13 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Audit
       .execute();
     for (const row of batch) {
       if (row.prev_hash !== prevHash) {
-        return { ok: false, rows, brokenAtId: row.id, reason: 'prev_hash does not match the previous row (a row was deleted or inserted before this one)' };
+        return {
+          ok: false,
+          rows,
+          brokenAtId: row.id,
+          reason:
+            'prev_hash does not match the previous row (a row was deleted or inserted before this one)',
+        };
       }
       const expected = auditHash(row.prev_hash, {
         id: row.id,
@@ -41,7 +47,12 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Audit
         details: row.details,
       });
       if (expected !== row.hash) {
-        return { ok: false, rows, brokenAtId: row.id, reason: 'row content does not match its hash (the row was edited)' };
+        return {
+          ok: false,
+          rows,
+          brokenAtId: row.id,
+          reason: 'row content does not match its hash (the row was edited)',
+        };
       }
       prevHash = row.hash;
       lastId = row.id;
@@ -49,10 +60,18 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Audit
     }
     if (batch.length < batchSize) break;
   }
-  const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['last_id', 'last_hash'])
+    .executeTakeFirst();
   const headHash = head?.last_hash ?? GENESIS_HASH;
   if (headHash !== prevHash) {
-    return { ok: false, rows, brokenAtId: head?.last_id ?? null, reason: 'the chain head does not match the last row (the newest rows were deleted)' };
+    return {
+      ok: false,
+      rows,
+      brokenAtId: head?.last_id ?? null,
+      reason: 'the chain head does not match the last row (the newest rows were deleted)',
+    };
   }
   return { ok: true, rows, headHash };
 }

@@ -40,7 +40,7 @@ export const demoOfficers: DemoOfficer[] = [
   },
   {
     username: 'demo.eakar',
-    fullName: 'H\'Yam Êban (demo)',
+    fullName: "H'Yam Êban (demo)",
     grants: [
       { role: 'receiving_officer', unitCode: '24373' },
       { role: 'specialist', unitCode: '24373' },

@@ -17,7 +17,8 @@ const OIDC_LOGIN_TTL_MS = 10 * 60_000;
 
 /** Only same-site paths: an open redirect after sign-in would hand sessions to phishing pages. */
 export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+    return '/';
   return value.slice(0, 500);
 }
 
@@ -46,7 +47,11 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     '/api/auth/session',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Who is signed in, and the CSRF token for writes', response: { 200: SessionInfo } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, and the CSRF token for writes',
+        response: { 200: SessionInfo },
+      },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -118,7 +123,7 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
         access: 'public',
         // No session exists yet; the JSON content type already forces a CORS preflight cross-site.
         csrf: false,
-        rateLimit: { max: 20, timeWindow: '1 minute' },
+        rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' },
       },
       schema: {
         tags: ['auth'],
@@ -140,7 +145,11 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     '/api/auth/logout',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Sign out and destroy the session', response: { 204: z.null() } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out and destroy the session',
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await identity.logout(request.actor, request.id);
@@ -163,7 +172,9 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     async (request) => {
       await identity.switchUnit(request.actor, request.body.unitCode);
       const actor = request.actor;
-      return identity.sessionInfo(actor.kind === 'officer' ? { ...actor, activeUnitCode: request.body.unitCode } : actor);
+      return identity.sessionInfo(
+        actor.kind === 'officer' ? { ...actor, activeUnitCode: request.body.unitCode } : actor,
+      );
     },
   );
 }
@@ -179,5 +190,10 @@ async function takePendingLogin(deps: IdentityRouteDeps, request: FastifyRequest
     .returningAll()
     .executeTakeFirst();
   if (!row || row.expires_at.getTime() <= deps.clock.now().getTime()) return undefined;
-  return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, return_to: row.return_to };
+  return {
+    state: row.state,
+    nonce: row.nonce,
+    codeVerifier: row.code_verifier,
+    return_to: row.return_to,
+  };
 }

@@ -35,7 +35,9 @@ export function maskCitizenId(id: string | null): string | null {
 
 function claimString(claims: Record<string, unknown>, key: string, max = 200): string | null {
   const value = claims[key];
-  return typeof value === 'string' && value.length > 0 ? value.normalize('NFC').slice(0, max) : null;
+  return typeof value === 'string' && value.length > 0
+    ? value.normalize('NFC').slice(0, max)
+    : null;
 }
 
 export class IdentityService {
@@ -88,12 +90,22 @@ export class IdentityService {
         });
         user = await users.findById(id);
       }
-      const session = await this.deps.sessions.create(user!.id, {
-        acr,
-        assuranceLevel: assuranceLevelFromAcr(acr),
-      }, trx);
+      const session = await this.deps.sessions.create(
+        user!.id,
+        {
+          acr,
+          assuranceLevel: assuranceLevelFromAcr(acr),
+        },
+        trx,
+      );
       await appendAudit(trx, this.deps.clock, {
-        actor: { kind: 'resident', userId: user!.id, sessionIdHash: session.idHash, csrfToken: '', assuranceLevel: null },
+        actor: {
+          kind: 'resident',
+          userId: user!.id,
+          sessionIdHash: session.idHash,
+          csrfToken: '',
+          assuranceLevel: null,
+        },
         action: 'auth.resident.login',
         objectType: 'user',
         objectId: user!.id,
@@ -107,7 +119,10 @@ export class IdentityService {
   async officerLogin(input: OfficerLogin, requestId: string): Promise<NewSession> {
     const now = this.deps.clock.now();
     const user = await this.users.findByUsername(input.username);
-    const fail = async (reason: string, code: 'INVALID_CREDENTIALS' | 'TOTP_REPLAYED' | 'ACCOUNT_LOCKED') => {
+    const fail = async (
+      reason: string,
+      code: 'INVALID_CREDENTIALS' | 'TOTP_REPLAYED' | 'ACCOUNT_LOCKED',
+    ) => {
       await this.deps.db.transaction().execute(async (trx) => {
         if (user && code !== 'ACCOUNT_LOCKED') {
           await new UsersRepository(trx).recordFailure(
@@ -129,7 +144,13 @@ export class IdentityService {
       return new AppError(code);
     };
 
-    if (!user || user.kind !== 'officer' || user.disabled || !user.password_hash || !user.totp_secret) {
+    if (
+      !user ||
+      user.kind !== 'officer' ||
+      user.disabled ||
+      !user.password_hash ||
+      !user.totp_secret
+    ) {
       await burnPasswordCheck(input.password);
       throw await fail('unknown_user', 'INVALID_CREDENTIALS');
     }
@@ -146,11 +167,22 @@ export class IdentityService {
     }
     const grants = await this.users.grantsOf(user.id);
     return this.deps.db.transaction().execute(async (trx) => {
-      const session = await this.deps.sessions.create(user.id, {
-        activeUnitCode: grants[0]?.unitCode ?? null,
-      }, trx);
+      const session = await this.deps.sessions.create(
+        user.id,
+        {
+          activeUnitCode: grants[0]?.unitCode ?? null,
+        },
+        trx,
+      );
       await appendAudit(trx, this.deps.clock, {
-        actor: { kind: 'officer', userId: user.id, sessionIdHash: session.idHash, csrfToken: '', grants: [], activeUnitCode: null },
+        actor: {
+          kind: 'officer',
+          userId: user.id,
+          sessionIdHash: session.idHash,
+          csrfToken: '',
+          grants: [],
+          activeUnitCode: null,
+        },
         action: 'auth.officer.login',
         objectType: 'user',
         objectId: user.id,

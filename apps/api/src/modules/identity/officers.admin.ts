@@ -17,7 +17,11 @@ export interface NewOfficer {
 }
 
 /** Creates an officer with its grants and the audit row, in one transaction. */
-export async function createOfficer(db: Db, clock: Clock, officer: NewOfficer): Promise<{ id: string; totpSecret: string }> {
+export async function createOfficer(
+  db: Db,
+  clock: Clock,
+  officer: NewOfficer,
+): Promise<{ id: string; totpSecret: string }> {
   const id = randomUUID();
   const totpSecret = officer.totpSecret ?? newTotpSecret();
   const passwordHash = await hashPassword(officer.password);
@@ -42,7 +46,11 @@ export async function createOfficer(db: Db, clock: Clock, officer: NewOfficer): 
       objectType: 'user',
       objectId: id,
       unitCode: officer.grants[0]?.unitCode ?? null,
-      details: { username: officer.username, grants: officer.grants, demo: officer.isDemo ?? false },
+      details: {
+        username: officer.username,
+        grants: officer.grants,
+        demo: officer.isDemo ?? false,
+      },
     });
   });
   return { id, totpSecret };
@@ -59,6 +67,7 @@ export function demoTotpSecret(username: string): string {
   let bits = '';
   for (const b of bytes) bits += b.toString(2).padStart(8, '0');
   let out = '';
-  for (let i = 0; i + 5 <= bits.length; i += 5) out += BASE32[Number.parseInt(bits.slice(i, i + 5), 2)];
+  for (let i = 0; i + 5 <= bits.length; i += 5)
+    out += BASE32[Number.parseInt(bits.slice(i, i + 5), 2)];
   return out;
 }

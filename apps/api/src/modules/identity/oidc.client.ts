@@ -83,6 +83,9 @@ export class OidcClient {
       code_challenge_method: 'S256',
       state,
       nonce,
+      // Each portal sign-in authenticates anew: on a shared device (a community-team member's
+      // phone) the provider's own session must not sign in the previous resident silently.
+      prompt: 'login',
     });
     return { url: url.href, state, nonce, codeVerifier };
   }

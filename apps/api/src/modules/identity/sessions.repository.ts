@@ -28,7 +28,11 @@ export class SessionsRepository {
   }
 
   async touch(idHash: string, at: Date): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: at })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
 
   async setActiveUnit(idHash: string, unitCode: string): Promise<void> {

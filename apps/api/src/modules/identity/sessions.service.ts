@@ -1,7 +1,7 @@
+import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import type { Clock } from '../../lib/clock';
 import { randomToken, sha256Hex } from '../../lib/tokens';
-import type { Db } from '../../db/client';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 
@@ -36,7 +36,11 @@ export class SessionsService {
 
   async create(
     userId: string,
-    extra: { acr?: string | null; assuranceLevel?: number | null; activeUnitCode?: string | null } = {},
+    extra: {
+      acr?: string | null;
+      assuranceLevel?: number | null;
+      activeUnitCode?: string | null;
+    } = {},
     trx: Db = this.db,
   ): Promise<NewSession> {
     const now = this.clock.now();

@@ -10,7 +10,11 @@ export class UsersRepository {
   }
 
   async findByUsername(username: string): Promise<UserRow | undefined> {
-    return this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
   }
 
   async findResident(issuer: string, subject: string): Promise<UserRow | undefined> {
@@ -30,7 +34,9 @@ export class UsersRepository {
     await this.db.updateTable('users').set(profile).where('id', '=', id).execute();
   }
 
-  async grantsOf(userId: string): Promise<{ role: OfficerRole; unitCode: string; unitName: string }[]> {
+  async grantsOf(
+    userId: string,
+  ): Promise<{ role: OfficerRole; unitCode: string; unitName: string }[]> {
     const rows = await this.db
       .selectFrom('grants')
       .innerJoin('units', 'units.code', 'grants.unit_code')
@@ -39,7 +45,11 @@ export class UsersRepository {
       .orderBy('units.full_name')
       .orderBy('grants.role')
       .execute();
-    return rows.map((r) => ({ role: r.role as OfficerRole, unitCode: r.unit_code, unitName: r.full_name }));
+    return rows.map((r) => ({
+      role: r.role as OfficerRole,
+      unitCode: r.unit_code,
+      unitName: r.full_name,
+    }));
   }
 
   async addGrant(userId: string, role: OfficerRole, unitCode: string, at: Date): Promise<void> {

@@ -12,9 +12,25 @@ export class UnitsRepository {
     return this.db
       .selectFrom('units')
       .select([
-        'code', 'kind', 'name', 'full_name', 'type', 'parent_code', 'name_en', 'alt_spellings',
-        'area_km2', 'population', 'label_lon', 'label_lat', 'admin_centre', 'legal_basis',
-        'former_units', 'identifier', 'source', 'search_text', 'active',
+        'code',
+        'kind',
+        'name',
+        'full_name',
+        'type',
+        'parent_code',
+        'name_en',
+        'alt_spellings',
+        'area_km2',
+        'population',
+        'label_lon',
+        'label_lat',
+        'admin_centre',
+        'legal_basis',
+        'former_units',
+        'identifier',
+        'source',
+        'search_text',
+        'active',
       ])
       .where('active', '=', true)
       .orderBy('code')

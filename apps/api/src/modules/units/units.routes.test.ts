@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProvinceUnits } from './units.seed-data';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { loadProvinceUnits } from './units.seed-data';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -96,7 +96,9 @@ describe('GET /api/units/:code', () => {
     expect(unit.fullName).toBe('Phường Tuy Hòa');
     expect(unit.altSpellings).toContain('Phường Tuy Hoà');
     expect(unit.formerUnits.map((f: { fullName: string }) => f.fullName)).toContain('Phường 1');
-    expect(unit.formerUnits.find((f: { fullName: string }) => f.fullName === 'Phường 9').part).toBe('partial');
+    expect(unit.formerUnits.find((f: { fullName: string }) => f.fullName === 'Phường 9').part).toBe(
+      'partial',
+    );
     expect(unit.labelPoint.lat).toBeGreaterThan(12);
   });
 
@@ -119,7 +121,9 @@ describe('GET /api/units/locate', () => {
     const communes = loadProvinceUnits().filter((u) => u.kind === 'commune');
     expect(communes).toHaveLength(102);
     for (const c of communes) {
-      const res = await app.server.inject({ url: `/api/units/locate?lat=${c.labelLat}&lon=${c.labelLon}` });
+      const res = await app.server.inject({
+        url: `/api/units/locate?lat=${c.labelLat}&lon=${c.labelLon}`,
+      });
       expect(res.statusCode, c.fullName).toBe(200);
       expect(res.json().code).toBe(c.code);
     }

@@ -1,4 +1,11 @@
-import { LocateQuery, UnitCode, UnitDetail, UnitList, UnitListQuery, UnitSummary } from '@cqs/shared';
+import {
+  LocateQuery,
+  UnitCode,
+  UnitDetail,
+  UnitList,
+  UnitListQuery,
+  UnitSummary,
+} from '@cqs/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -16,7 +16,9 @@ export async function seedUnits(db: Db): Promise<{ units: number; national: numb
   const units = loadProvinceUnits();
   const boundaries = loadCommuneBoundaries();
   // Parents first, so the foreign key on parent_code holds row by row.
-  const ordered = [...units].sort((a, b) => Number(a.parentCode !== null) - Number(b.parentCode !== null));
+  const ordered = [...units].sort(
+    (a, b) => Number(a.parentCode !== null) - Number(b.parentCode !== null),
+  );
   await db.transaction().execute(async (trx) => {
     for (const u of ordered) {
       const boundary = boundaries.get(u.code);

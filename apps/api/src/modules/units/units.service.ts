@@ -139,7 +139,8 @@ function toDetail(r: UnitRecord): UnitDetail {
     altSpellings: r.alt_spellings,
     areaKm2: r.area_km2,
     population: r.population,
-    labelPoint: r.label_lon !== null && r.label_lat !== null ? { lon: r.label_lon, lat: r.label_lat } : null,
+    labelPoint:
+      r.label_lon !== null && r.label_lat !== null ? { lon: r.label_lon, lat: r.label_lat } : null,
     adminCentre: r.admin_centre,
     legalBasis: r.legal_basis,
     formerUnits: r.former_units,

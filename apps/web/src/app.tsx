@@ -1,0 +1,100 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider, useRouteError } from 'react-router';
+import { Loading } from './components/loading';
+import { ResidentLayout } from './components/resident-layout';
+import { i18n } from './i18n';
+import { queryClient } from './lib/query-client';
+import { HomePage } from './pages/home-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { UnitDetailPage } from './pages/unit-detail-page';
+import { UnitsPage } from './pages/units-page';
+
+// The officer back office is a separate chunk: residents on phones never download it.
+const officer = () => import('./features/officer');
+const OfficerLayout = lazy(() => officer().then((m) => ({ default: m.OfficerLayout })));
+const OfficerHomePage = lazy(() => officer().then((m) => ({ default: m.OfficerHomePage })));
+const OfficerLoginPage = lazy(() => officer().then((m) => ({ default: m.OfficerLoginPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="container main">
+          <Loading />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+function RouteError() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  console.error(error);
+  return (
+    <main className="container main crash" role="alert">
+      <h1>{t('errors.heading')}</h1>
+      <p>{t('errors.appCrashed')}</p>
+      <p>
+        <button type="button" className="btn btn--primary" onClick={() => window.location.reload()}>
+          {t('errors.reload')}
+        </button>
+      </p>
+      <p>
+        <a href="/">{t('notFound.home')}</a>
+      </p>
+    </main>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <ResidentLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'xa-phuong', element: <UnitsPage /> },
+      { path: 'xa-phuong/:code', element: <UnitDetailPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    path: 'can-bo',
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: 'dang-nhap',
+        element: (
+          <Lazy>
+            <OfficerLoginPage />
+          </Lazy>
+        ),
+      },
+      {
+        element: (
+          <Lazy>
+            <OfficerLayout />
+          </Lazy>
+        ),
+        children: [
+          { index: true, element: <OfficerHomePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

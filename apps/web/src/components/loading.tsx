@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      <span className="loading__dot" aria-hidden="true" />
+      {label ?? t('app.loading')}
+    </p>
+  );
+}

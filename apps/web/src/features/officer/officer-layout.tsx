@@ -1,0 +1,228 @@
+import { type OfficerRole, roleLabels, type SessionInfo } from '@cqs/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorMessage } from '../../components/error-message';
+import { useFocusMainOnNavigate } from '../../components/focus-on-navigate';
+import { Loading } from '../../components/loading';
+import { currentLanguage } from '../../i18n';
+import { post } from '../../lib/api';
+import { type OfficerUser, sessionQueryKey, useLogout, useSession } from '../../lib/session';
+import { OfficerShellHeader } from './officer-shell-header';
+import './officer.css';
+
+export interface OfficerUnit {
+  unitCode: string;
+  unitName: string;
+  roles: OfficerRole[];
+}
+
+/** An officer's grants grouped by unit, in the order the API listed them. */
+export function unitsOf(officer: OfficerUser): OfficerUnit[] {
+  const byCode = new Map<string, OfficerUnit>();
+  for (const grant of officer.grants) {
+    const unit = byCode.get(grant.unitCode);
+    if (unit) {
+      if (!unit.roles.includes(grant.role)) unit.roles.push(grant.role);
+    } else {
+      byCode.set(grant.unitCode, {
+        unitCode: grant.unitCode,
+        unitName: grant.unitName,
+        roles: [grant.role],
+      });
+    }
+  }
+  return [...byCode.values()];
+}
+
+const comingSoon = [
+  'reception',
+  'myQueue',
+  'unitQueue',
+  'feedback',
+  'tasks',
+  'community',
+  'dashboard',
+  'admin',
+] as const;
+
+/** Back-office frame: officer, working unit and roles, side navigation. Officers only. */
+export function OfficerLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  useFocusMainOnNavigate();
+
+  if (session.isPending) {
+    return (
+      <div className="bo">
+        <main id="main" className="bo-main">
+          <Loading />
+        </main>
+      </div>
+    );
+  }
+  if (session.isError && !session.data) {
+    return (
+      <div className="bo">
+        <main id="main" className="bo-main">
+          <ErrorMessage error={session.error} onRetry={() => session.refetch()} />
+        </main>
+      </div>
+    );
+  }
+  if (!session.officer) {
+    return (
+      <Navigate
+        to="/can-bo/dang-nhap"
+        replace
+        state={{ from: `${location.pathname}${location.search}` }}
+      />
+    );
+  }
+
+  const officer = session.officer;
+  return (
+    <div className="bo">
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <OfficerShellHeader>
+        {officer.isDemo ? (
+          <strong
+            className="badge badge--demo"
+            title={t('officer.demoTitle')}
+            data-testid="demo-badge"
+          >
+            {t('officer.demo')}
+          </strong>
+        ) : null}
+        <span className="bo-header__user">
+          <span className="visually-hidden">{t('officer.signedInAs')}: </span>
+          <span data-testid="officer-name">{officer.fullName}</span>
+          <span className="bo-header__username"> ({officer.username})</span>
+        </span>
+        <LogoutButton />
+      </OfficerShellHeader>
+      <UnitBar officer={officer} />
+      <div className="bo-body">
+        <nav className="bo-nav" aria-label={t('officer.nav.label')}>
+          <ul>
+            <li>
+              <NavLink to="/can-bo" end className="bo-nav__link">
+                {t('officer.nav.home')}
+              </NavLink>
+            </li>
+            {comingSoon.map((key) => (
+              <li key={key}>
+                <span className="bo-nav__link is-disabled" aria-disabled="true">
+                  <span>{t(`officer.nav.${key}`)}</span>
+                  <span className="bo-nav__soon">{t('app.comingSoon')}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="bo-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function LogoutButton() {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <button
+      type="button"
+      className="btn btn--on-dark btn--small"
+      disabled={logout.isPending}
+      onClick={() =>
+        logout.mutate(undefined, {
+          onSettled: () => navigate('/can-bo/dang-nhap', { replace: true }),
+        })
+      }
+      data-testid="officer-logout"
+    >
+      {logout.isPending ? t('account.signingOut') : t('account.signOut')}
+    </button>
+  );
+}
+
+function UnitBar({ officer }: { officer: OfficerUser }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const queryClient = useQueryClient();
+  const units = unitsOf(officer);
+  const active = units.find((u) => u.unitCode === officer.activeUnitCode) ?? null;
+  const lang = currentLanguage();
+  const [announcement, setAnnouncement] = useState('');
+
+  const switchUnit = useMutation({
+    mutationFn: (unitCode: string) => post<SessionInfo>('/api/auth/officer/unit', { unitCode }),
+    onSuccess: (info) => {
+      queryClient.setQueryData(sessionQueryKey, info);
+      // Everything else cached was seen through the old unit.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+      const user = info.user?.kind === 'officer' ? info.user : null;
+      const name = units.find((u) => u.unitCode === user?.activeUnitCode)?.unitName;
+      setAnnouncement(name ? t('officer.switched', { name }) : '');
+    },
+  });
+
+  if (units.length === 0) return null;
+
+  return (
+    <div className="bo-unitbar">
+      <div className="bo-unitbar__switch">
+        <label htmlFor={`${id}-unit`} className="bo-unitbar__label">
+          {t('officer.unitSwitcher')}
+        </label>
+        <select
+          id={`${id}-unit`}
+          className="select"
+          value={officer.activeUnitCode ?? ''}
+          disabled={switchUnit.isPending}
+          onChange={(e) => {
+            setAnnouncement('');
+            if (e.target.value) switchUnit.mutate(e.target.value);
+          }}
+          data-testid="unit-switcher"
+        >
+          {active ? null : <option value="">{t('officer.noUnit')}</option>}
+          {units.map((unit) => (
+            <option key={unit.unitCode} value={unit.unitCode}>
+              {unit.unitName}
+            </option>
+          ))}
+        </select>
+      </div>
+      {active ? (
+        <div className="bo-unitbar__roles">
+          <span className="bo-unitbar__label" id={`${id}-roles`}>
+            {t('officer.roles')}:
+          </span>
+          <ul className="badges" aria-labelledby={`${id}-roles`} data-testid="officer-roles">
+            {active.roles.map((role) => (
+              <li key={role} className="badge badge--role">
+                {roleLabels[role]?.[lang] ?? role}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="bo-unitbar__status" role="status">
+        {switchUnit.isPending ? t('officer.switching') : announcement}
+      </p>
+      {switchUnit.isError ? (
+        <div className="bo-unitbar__error">
+          <ErrorMessage error={switchUnit.error} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
