@@ -75,7 +75,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         ? incoming
         : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     routerOptions: { maxParamLength: 200 },
   });
   server.setValidatorCompiler(validatorCompiler);

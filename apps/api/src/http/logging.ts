@@ -23,7 +23,9 @@ export const redactPaths = [
 ];
 
 const citizenIdPattern = /\b\d{12}\b/g;
-const phonePattern = /(?<!\d)(?:\+?84|0)(?:\d[ .-]?){8,9}\d(?!\d)/g;
+// A Vietnamese number: 0 or +84, then 9 digits, optionally grouped by spaces or dots; not part of
+// a longer token such as a dossier code (H15.50.05.13-261008-0975).
+const phonePattern = /(?<![\w.-])(?:\+84|0)(?:[ .]?\d){9}(?![\w-])/g;
 
 export function maskPersonalNumbers(text: string): string {
   return text

@@ -1,3 +1,4 @@
+import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { AppError } from '../../http/errors';
 
@@ -31,11 +32,14 @@ function isLoopback(url: URL): boolean {
 
 /**
  * The relying party for residents: authorization code flow with PKCE (S256), `state` and
- * `nonce`. openid-client checks the ID token's signature against the issuer's JWKS, `iss`, `aud`,
- * `exp`, `iat` and `nonce`; the client metadata pins the accepted signature algorithms.
+ * `nonce`. openid-client checks `iss`, `aud`, `exp`, `iat`, `nonce` and the algorithm allow-list,
+ * but — as OIDC Core 3.1.3.7 permits for tokens received over TLS — not the signature; this
+ * class verifies the signature against the issuer's JWKS as well (defence in depth: a mis-issued
+ * certificate or a proxy must not be able to mint identities).
  */
 export class OidcClient {
   private config: Promise<oidc.Configuration> | null = null;
+  private jwks: { keys: ReturnType<typeof createLocalJWKSet>; fetchedAt: number } | null = null;
 
   constructor(private readonly settings: OidcSettings) {}
 
@@ -104,11 +108,44 @@ export class OidcClient {
         idTokenExpected: true,
       });
       const claims = tokens.claims();
-      if (!claims) throw new Error('no ID token');
+      if (!claims || !tokens.id_token) throw new Error('no ID token');
+      await this.verifySignature(config, tokens.id_token);
       return { issuer: claims.iss, subject: claims.sub, claims: { ...claims } };
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError('OIDC_LOGIN_FAILED', { cause: error });
     }
+  }
+
+  private async verifySignature(config: oidc.Configuration, idToken: string): Promise<void> {
+    const options = {
+      issuer: this.settings.issuer,
+      audience: this.settings.clientId,
+      algorithms: this.settings.idTokenAlgs,
+    };
+    try {
+      await jwtVerify(idToken, await this.keySet(config, false), options);
+    } catch (error) {
+      // A key the cached set does not know may be a rotation: fetch the set once more.
+      const code = (error as { code?: string }).code;
+      if (code !== 'ERR_JWKS_NO_MATCHING_KEY') throw error;
+      await jwtVerify(idToken, await this.keySet(config, true), options);
+    }
+  }
+
+  private async keySet(config: oidc.Configuration, refresh: boolean) {
+    if (this.jwks && !refresh && Date.now() - this.jwks.fetchedAt < 3_600_000)
+      return this.jwks.keys;
+    const uri = config.serverMetadata().jwks_uri;
+    if (!uri) throw new Error('the issuer publishes no jwks_uri');
+    const fetcher = this.settings.customFetch ?? fetch;
+    const response = await fetcher(uri, {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+    } as never);
+    if (!response.ok) throw new Error(`JWKS request failed: ${response.status}`);
+    const keys = createLocalJWKSet((await response.json()) as JSONWebKeySet);
+    this.jwks = { keys, fetchedAt: Date.now() };
+    return keys;
   }
 }
