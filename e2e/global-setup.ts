@@ -41,7 +41,9 @@ async function twoFreePorts(): Promise<[number, number]> {
 }
 
 /** A fresh schema on the CI PostgreSQL; the server gets it as its search_path. */
-async function createSchema(url: string): Promise<{ serverUrl: string; drop: () => Promise<void> }> {
+async function createSchema(
+  url: string,
+): Promise<{ serverUrl: string; drop: () => Promise<void> }> {
   const schema = `e2e_${randomBytes(6).toString('hex')}`;
   const run = async (statement: string) => {
     const client = new pg.Client({ connectionString: url });
@@ -90,9 +92,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [port, idpPort] = await twoFreePorts();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-e2e-'));
-  const database = process.env.DATABASE_URL
-    ? await createSchema(process.env.DATABASE_URL)
-    : null;
+  const database = process.env.DATABASE_URL ? await createSchema(process.env.DATABASE_URL) : null;
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
