@@ -1,64 +1,25 @@
 import { roleLabels } from '@cqs/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, demoOfficers } from '../apps/api/src/modules/identity/demo-accounts';
-import { demoTotpSecret } from '../apps/api/src/modules/identity/officers.admin';
-import { totpCode } from '../apps/api/src/modules/identity/totp';
 import { launchBrowser, screenshot, viewports } from './browser';
+import {
+  DEMO_PASSWORD,
+  demoOfficers,
+  type ExpectedOfficer,
+  freshTotp,
+  unitNames,
+  wrongTotp,
+} from './demo-officers';
 
 const baseUrl = inject('baseUrl');
 
-const STEP_MS = 30_000;
 const WRONG_CREDENTIALS = 'Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng.';
 
-/** Names the API gives the units of the demo grants (seeded reference data). */
-const unitNames: Record<string, string> = {
-  '24133': 'Phường Buôn Ma Thuột',
-  '24373': 'Xã Ea Kar',
-  '66-STP': 'Sở Tư pháp',
-};
-
 /** No demo officer has grants in two units, so each viewport takes one with several roles. */
-const officerFor = {
-  desktop: 'demo.eakar', // three roles at Xã Ea Kar
-  mobile: 'demo.lanhdao.bmt', // two roles at Phường Buôn Ma Thuột
-} as const;
-
-function officer(username: string) {
-  const found = demoOfficers.find((o) => o.username === username);
-  if (!found) throw new Error(`no demo officer ${username}`);
-  return found;
-}
-
-/** TOTP steps already spent in this file, per account: the server refuses a replayed step. */
-const usedSteps = new Map<string, number>();
-
-/** A code for a step this account has not used yet, waiting for the next step if needed. */
-async function freshTotp(username: string): Promise<string> {
-  const step = Math.floor(Date.now() / STEP_MS);
-  const used = usedSteps.get(username);
-  if (used !== undefined && used >= step) {
-    const wait = (used + 1) * STEP_MS - Date.now() + 250;
-    await new Promise((r) => setTimeout(r, wait));
-  }
-  const now = new Date();
-  usedSteps.set(username, Math.floor(now.getTime() / STEP_MS));
-  return totpCode(demoTotpSecret(username), now);
-}
-
-/** Six digits the server rejects: not the code of the current step nor of its neighbours. */
-function wrongTotp(username: string): string {
-  const secret = demoTotpSecret(username);
-  const now = Date.now();
-  const valid = new Set([-1, 0, 1].map((d) => totpCode(secret, new Date(now + d * STEP_MS))));
-  let n = Number(totpCode(secret, new Date(now)));
-  let candidate: string;
-  do {
-    n = (n + 1) % 1_000_000;
-    candidate = String(n).padStart(6, '0');
-  } while (valid.has(candidate));
-  return candidate;
-}
+const officerFor: Record<'desktop' | 'mobile', ExpectedOfficer> = {
+  desktop: demoOfficers.eakar, // three roles at Xã Ea Kar
+  mobile: demoOfficers.lanhdaoBmt, // two roles at Phường Buôn Ma Thuột
+};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,7 +43,7 @@ async function fillLogin(page: Page, username: string, totp: string): Promise<vo
 
 describe.each(viewports)('officer sign-in ($name)', ({ name: vp, context }) => {
   it('refuses a wrong code, signs in with the right one, shows unit and roles, signs out', async () => {
-    const who = officer(officerFor[vp]);
+    const who = officerFor[vp];
     const unitCode = who.grants[0]?.unitCode ?? '';
     const ctx = await browser.newContext(context);
     try {
@@ -150,7 +111,7 @@ describe.each(viewports)('officer sign-in ($name)', ({ name: vp, context }) => {
 
 describe('officer sign-in at a provincial department', () => {
   it('shows the department as the working unit', async () => {
-    const who = officer('demo.sotuphap');
+    const who = demoOfficers.sotuphap;
     const desktop = viewports.find((v) => v.name === 'desktop');
     const ctx = await browser.newContext(desktop?.context);
     try {

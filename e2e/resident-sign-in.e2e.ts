@@ -1,6 +1,6 @@
+import { type SampleResident, sampleResidents } from '@cqs/api/src/idp/sample-residents';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type SampleResident, sampleResidents } from '../apps/api/src/idp/sample-residents';
 import { launchBrowser, screenshot, viewports } from './browser';
 
 const baseUrl = inject('baseUrl');

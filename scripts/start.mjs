@@ -26,7 +26,10 @@ const stale =
   Math.max(...sources.map(newestMtime)) > fs.statSync(distIndex).mtimeMs;
 if (stale && process.env.SKIP_WEB_BUILD !== '1') {
   console.log('Đang dựng giao diện web / building the web app…');
-  const build = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -17,8 +17,7 @@ const OIDC_LOGIN_TTL_MS = 10 * 60_000;
 
 /** Only same-site paths: an open redirect after sign-in would hand sessions to phishing pages. */
 export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
-    return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
   return value.slice(0, 500);
 }
 

@@ -144,13 +144,7 @@ export class IdentityService {
       return new AppError(code);
     };
 
-    if (
-      !user ||
-      user.kind !== 'officer' ||
-      user.disabled ||
-      !user.password_hash ||
-      !user.totp_secret
-    ) {
+    if (user?.kind !== 'officer' || user.disabled || !user.password_hash || !user.totp_secret) {
       await burnPasswordCheck(input.password);
       throw await fail('unknown_user', 'INVALID_CREDENTIALS');
     }

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { totpCode } from '@cqs/api/src/modules/identity/totp';
+import type { OfficerRole } from '@cqs/shared';
+
+/**
+ * What the end-to-end tests expect of the demo officers seeded in demo mode
+ * (apps/api/src/modules/identity/demo-accounts.ts). Written out rather than imported: that module
+ * pulls in the database layer, and the expectations are the point of the test.
+ */
+export const DEMO_PASSWORD = 'demo-DakLak-2026';
+
+export interface ExpectedOfficer {
+  username: string;
+  fullName: string;
+  grants: { role: OfficerRole; unitCode: string }[];
+}
+
+export const demoOfficers = {
+  eakar: {
+    username: 'demo.eakar',
+    fullName: "H'Yam Êban (demo)",
+    grants: [
+      { role: 'receiving_officer', unitCode: '24373' },
+      { role: 'specialist', unitCode: '24373' },
+      { role: 'community_team_member', unitCode: '24373' },
+    ],
+  },
+  lanhdaoBmt: {
+    username: 'demo.lanhdao.bmt',
+    fullName: 'Y Kông Niê (demo)',
+    grants: [
+      { role: 'unit_leader', unitCode: '24133' },
+      { role: 'dashboard_viewer', unitCode: '24133' },
+    ],
+  },
+  sotuphap: {
+    username: 'demo.sotuphap',
+    fullName: 'Phạm Minh Đức (demo)',
+    grants: [
+      { role: 'specialist', unitCode: '66-STP' },
+      { role: 'unit_leader', unitCode: '66-STP' },
+    ],
+  },
+} satisfies Record<string, ExpectedOfficer>;
+
+/** Names the API gives the units of those grants (seeded reference data). */
+export const unitNames: Record<string, string> = {
+  '24133': 'Phường Buôn Ma Thuột',
+  '24373': 'Xã Ea Kar',
+  '66-STP': 'Sở Tư pháp',
+};
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/**
+ * Same derivation as `demoTotpSecret` in apps/api/src/modules/identity/officers.admin.ts (the
+ * documented `npm run demo:totp` contract); if the two ever differ, sign-in fails loudly.
+ */
+export function demoTotpSecret(username: string): string {
+  const bytes = createHash('sha256').update(`cqs-demo-totp:${username}`).digest().subarray(0, 20);
+  let bits = '';
+  for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+  let out = '';
+  for (let i = 0; i + 5 <= bits.length; i += 5)
+    out += BASE32[Number.parseInt(bits.slice(i, i + 5), 2)];
+  return out;
+}
+
+const STEP_MS = 30_000;
+
+/** TOTP steps already spent in this test process, per account: the server refuses a replay. */
+const usedSteps = new Map<string, number>();
+
+/** A code for a step this account has not used yet, waiting for the next step if needed. */
+export async function freshTotp(username: string): Promise<string> {
+  const used = usedSteps.get(username);
+  if (used !== undefined && used >= Math.floor(Date.now() / STEP_MS)) {
+    const wait = (used + 1) * STEP_MS - Date.now() + 250;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  const now = new Date();
+  usedSteps.set(username, Math.floor(now.getTime() / STEP_MS));
+  return totpCode(demoTotpSecret(username), now);
+}
+
+/** Six digits the server rejects: not the code of the current step nor of either neighbour. */
+export function wrongTotp(username: string): string {
+  const secret = demoTotpSecret(username);
+  const now = Date.now();
+  const valid = new Set([-1, 0, 1].map((d) => totpCode(secret, new Date(now + d * STEP_MS))));
+  let n = Number(totpCode(secret, new Date(now)));
+  let candidate: string;
+  do {
+    n = (n + 1) % 1_000_000;
+    candidate = String(n).padStart(6, '0');
+  } while (valid.has(candidate));
+  return candidate;
+}
