@@ -47,7 +47,7 @@ export const demoOfficers = {
 export const unitNames: Record<string, string> = {
   '24133': 'Phường Buôn Ma Thuột',
   '24373': 'Xã Ea Kar',
-  '66-STP': 'Sở Tư pháp',
+  '66-STP': 'Sở Tư pháp tỉnh Đắk Lắk',
 };
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

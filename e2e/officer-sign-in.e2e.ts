@@ -122,9 +122,15 @@ describe('officer sign-in at a provincial department', () => {
       await page.waitForURL(`${baseUrl}/can-bo`);
       await page.getByTestId('officer-name').waitFor();
       expect(await page.getByTestId('unit-switcher').inputValue()).toBe('66-STP');
-      expect(await page.getByTestId('officer-active-unit').innerText()).toContain(
-        unitNames['66-STP'],
+      expect((await page.getByTestId('officer-active-unit').innerText()).trim()).toBe(
+        `Bạn đang làm việc tại ${unitNames['66-STP']}.`,
       );
+      expect(
+        await page
+          .getByTestId('unit-switcher')
+          .locator('option')
+          .evaluateAll((os) => os.map((o) => o.textContent)),
+      ).toEqual([unitNames['66-STP']]);
       const roles = await page.getByTestId('officer-roles').locator('li').allInnerTexts();
       expect(roles.map((r) => r.trim()).sort()).toEqual(['Chuyên viên xử lý', 'Lãnh đạo đơn vị']);
       await screenshot(page, 'officer-home-department-desktop');
