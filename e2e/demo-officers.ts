@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { totpCode } from '@cqs/api/src/modules/identity/totp';
+import { demoTotpSecret, totpCode } from '@cqs/api/src/modules/identity/totp';
 import type { OfficerRole } from '@cqs/shared';
 
 /**
@@ -49,22 +48,6 @@ export const unitNames: Record<string, string> = {
   '24373': 'Xã Ea Kar',
   '66-STP': 'Sở Tư pháp tỉnh Đắk Lắk',
 };
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/**
- * Same derivation as `demoTotpSecret` in apps/api/src/modules/identity/officers.admin.ts (the
- * documented `npm run demo:totp` contract); if the two ever differ, sign-in fails loudly.
- */
-export function demoTotpSecret(username: string): string {
-  const bytes = createHash('sha256').update(`cqs-demo-totp:${username}`).digest().subarray(0, 20);
-  let bits = '';
-  for (const b of bytes) bits += b.toString(2).padStart(8, '0');
-  let out = '';
-  for (let i = 0; i + 5 <= bits.length; i += 5)
-    out += BASE32[Number.parseInt(bits.slice(i, i + 5), 2)];
-  return out;
-}
 
 const STEP_MS = 30_000;
 

@@ -21,9 +21,15 @@ async function main(): Promise<void> {
 
   let idp: Awaited<ReturnType<typeof startLocalIdp>> | null = null;
   if (config.mode === 'demo' && !config.oidc.issuer) {
+    // The provider is reached under the same host name as the portal, so a phone on the local
+    // network that opens the portal by IP address is also sent to the provider by that address.
+    const portalUrl = new URL(config.publicUrl);
     idp = await startLocalIdp({
       port: config.oidc.localIdpPort,
       host: config.host,
+      ...(config.oidc.localIdpPort
+        ? { issuer: `${portalUrl.protocol}//${portalUrl.hostname}:${config.oidc.localIdpPort}` }
+        : {}),
       clients: [
         {
           clientId: config.oidc.clientId,

@@ -1,6 +1,5 @@
 import { demoOfficers } from '../modules/identity/demo-accounts';
-import { demoTotpSecret } from '../modules/identity/officers.admin';
-import { totpCode } from '../modules/identity/totp';
+import { demoTotpSecret, totpCode } from '../modules/identity/totp';
 
 /** `npm run demo:totp -- <username>`: the current TOTP code of a demo officer (demo mode only). */
 const username = process.argv[2];

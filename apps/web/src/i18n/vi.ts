@@ -36,7 +36,7 @@ export const vi = {
   },
   home: {
     title: 'Trang chủ',
-    heading: 'Dịch vụ công tỉnh Đắk Lắk',
+    heading: 'Dịch vụ công tỉnh Đắk\u00a0Lắk',
     lead: 'Làm thủ tục, theo dõi hồ sơ và gửi phản ánh tới chính quyền nơi bạn sống.',
     searchLabel: 'Bạn cần làm thủ tục gì?',
     searchHint: 'Hiện tại bạn có thể tìm xã/phường. Tìm thủ tục sẽ sớm có.',
@@ -66,7 +66,7 @@ export const vi = {
   },
   units: {
     title: 'Xã/phường',
-    heading: 'Xã, phường của tỉnh Đắk Lắk',
+    heading: 'Xã, phường của tỉnh Đắk\u00a0Lắk',
     lead: 'Đơn vị hành chính cấp xã từ ngày 01/7/2025. Tìm theo tên mới hoặc tên cũ, có dấu hoặc không dấu.',
     searchLabel: 'Tìm xã/phường',
     searchHint: 'Ví dụ: Ea Kao, Tuy Hoa, Buôn Ma Thuột',

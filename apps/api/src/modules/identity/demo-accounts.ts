@@ -1,7 +1,8 @@
 import type { OfficerRole } from '@cqs/shared';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
-import { createOfficer, demoTotpSecret } from './officers.admin';
+import { createOfficer } from './officers.admin';
+import { demoTotpSecret } from './totp';
 import { UsersRepository } from './users.repository';
 
 /** One shared, clearly labelled password for all demo officers (demo mode only). */

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { OfficerRole } from '@cqs/shared';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
@@ -54,20 +54,4 @@ export async function createOfficer(
     });
   });
   return { id, totpSecret };
-}
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/**
- * Demo accounts' TOTP secrets are derived from the username so that anyone running the demo can
- * compute the codes (`npm run demo:totp -- <username>`). Demo accounts exist only in demo mode.
- */
-export function demoTotpSecret(username: string): string {
-  const bytes = createHash('sha256').update(`cqs-demo-totp:${username}`).digest().subarray(0, 20);
-  let bits = '';
-  for (const b of bytes) bits += b.toString(2).padStart(8, '0');
-  let out = '';
-  for (let i = 0; i + 5 <= bits.length; i += 5)
-    out += BASE32[Number.parseInt(bits.slice(i, i + 5), 2)];
-  return out;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 
 const PERIOD_SECONDS = 30;
@@ -33,4 +34,20 @@ export function matchTotpStep(secretBase32: string, token: string, at: Date): nu
   const delta = totpFor(secretBase32).validate({ token, timestamp: at.getTime(), window: 1 });
   if (delta === null) return null;
   return Math.floor(at.getTime() / 1000 / PERIOD_SECONDS) + delta;
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/**
+ * Demo accounts' TOTP secrets are derived from the username so that anyone running the demo can
+ * compute the codes (`npm run demo:totp -- <username>`). Demo accounts exist only in demo mode.
+ */
+export function demoTotpSecret(username: string): string {
+  const bytes = createHash('sha256').update(`cqs-demo-totp:${username}`).digest().subarray(0, 20);
+  let bits = '';
+  for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+  let out = '';
+  for (let i = 0; i + 5 <= bits.length; i += 5)
+    out += BASE32[Number.parseInt(bits.slice(i, i + 5), 2)];
+  return out;
 }

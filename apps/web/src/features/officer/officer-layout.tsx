@@ -1,4 +1,19 @@
 import { type OfficerRole, roleLabels, type SessionInfo } from '@cqs/shared';
+
+// Most senior first, so a leader reads "Lãnh đạo đơn vị" before the viewer badge.
+const seniority: OfficerRole[] = [
+  'system_admin',
+  'province_admin',
+  'unit_leader',
+  'specialist',
+  'receiving_officer',
+  'dashboard_viewer',
+  'community_team_member',
+];
+function bySeniority(a: OfficerRole, b: OfficerRole): number {
+  return seniority.indexOf(a) - seniority.indexOf(b);
+}
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -207,7 +222,7 @@ function UnitBar({ officer }: { officer: OfficerUser }) {
             {t('officer.roles')}:
           </span>
           <ul className="badges" aria-labelledby={`${id}-roles`} data-testid="officer-roles">
-            {active.roles.map((role) => (
+            {[...active.roles].sort(bySeniority).map((role) => (
               <li key={role} className="badge badge--role">
                 {roleLabels[role]?.[lang] ?? role}
               </li>

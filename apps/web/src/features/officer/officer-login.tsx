@@ -45,7 +45,11 @@ export function OfficerLoginPage() {
       setSession(info);
       void navigate(safeReturn(location.state), { replace: true });
     },
-    onError: () => setErrorTick((n) => n + 1),
+    onError: () => {
+      // A TOTP code is single-use and short-lived: never leave a refused one to be resent.
+      setValues((v) => ({ ...v, totp: '' }));
+      setErrorTick((n) => n + 1);
+    },
   });
 
   const serverError = login.error instanceof ApiClientError ? login.error : null;
