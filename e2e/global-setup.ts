@@ -132,17 +132,26 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const cleanup = async () => {
     process.off('exit', onExit);
+    let stoppedCleanly = true;
     if (!exited(server)) {
       server.kill('SIGTERM');
       if (!(await waitForExit(server, STOP_TIMEOUT_MS))) {
+        stoppedCleanly = false;
         killGroup(server);
         await waitForExit(server, 2_000);
       }
+      // `npm start` must stop cleanly on SIGTERM: close the server, the IdP and the database, exit 0.
+      stoppedCleanly &&= server.exitCode === 0;
     }
     // A grandchild may outlive start.mjs if it was killed hard.
     killGroup(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();
+    if (ready && !stoppedCleanly) {
+      throw new Error(
+        `The server did not stop cleanly on SIGTERM (code ${server.exitCode}, signal ${server.signalCode})`,
+      );
+    }
   };
 
   try {
