@@ -146,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   unitsRoutes(server, units);
   identityRoutes(server, { config, db, clock, identity, sessions, oidc });
   adminRoutes(server, { policy, units, repository: new AdminRepository(db) });
+  // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
     if (
