@@ -1,4 +1,5 @@
 import { coreErrors } from './errors/core';
+import { idempotencyErrors } from './errors/idempotency';
 import type { ErrorEntry } from './errors/types';
 
 export type { ErrorEntry } from './errors/types';
@@ -9,6 +10,7 @@ export type { ErrorEntry } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...idempotencyErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
