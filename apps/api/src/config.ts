@@ -42,6 +42,12 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: bool.default(false),
+  /** Largest accepted upload, per file. */
+  UPLOAD_MAX_FILE_MB: z.coerce.number().min(0.001).max(100).default(10),
+  /** Total stored bytes one owner may keep in one bundle (a draft, dossier or report). */
+  UPLOAD_QUOTA_MB: z.coerce.number().min(0.001).max(1000).default(50),
+  /** Uploads per signed-in user per minute. */
+  UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   WEB_DIST_DIR: z.string().optional(),
 });
 
@@ -69,6 +75,7 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   login: { maxFailures: number; lockMs: number; ratePerMinute: number };
   trustProxy: boolean;
+  uploads: { maxFileBytes: number; quotaBytes: number; ratePerMinute: number };
   webDistDir: string;
   province: { code: string; name: string };
 }
@@ -116,6 +123,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       ratePerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     trustProxy: e.TRUST_PROXY,
+    uploads: {
+      maxFileBytes: Math.floor(e.UPLOAD_MAX_FILE_MB * 1_048_576),
+      quotaBytes: Math.floor(e.UPLOAD_QUOTA_MB * 1_048_576),
+      ratePerMinute: e.UPLOAD_RATE_LIMIT_PER_MINUTE,
+    },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     province: { code: '66', name: 'Đắk Lắk' },
   };

@@ -1,4 +1,6 @@
 import { coreErrors } from './errors/core';
+import { notificationsErrors } from './errors/notifications';
+import { filesErrors } from './errors/files';
 import { idempotencyErrors } from './errors/idempotency';
 import type { ErrorEntry } from './errors/types';
 
@@ -10,6 +12,8 @@ export type { ErrorEntry } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...notificationsErrors,
+  ...filesErrors,
   ...idempotencyErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
