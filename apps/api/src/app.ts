@@ -24,6 +24,17 @@ import type { Clock } from './lib/clock';
 import { AccessPolicy } from './modules/access/policy';
 import { AdminRepository } from './modules/admin/admin.repository';
 import { adminRoutes } from './modules/admin/admin.routes';
+import { CatalogueRepository } from './modules/catalogue/catalogue.repository';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
+import { CatalogueService } from './modules/catalogue/catalogue.service';
+import { DossierQueries } from './modules/dossiers/dossiers.queries';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes';
+import { DraftsService } from './modules/dossiers/drafts.service';
+import { SubmissionService } from './modules/dossiers/submission.service';
+import { FilesRepository } from './modules/files/files.repository';
+import { filesRoutes } from './modules/files/files.routes';
+import { FilesService } from './modules/files/files.service';
+import { DiskFileStorage } from './modules/files/files.storage';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { IdentityService } from './modules/identity/identity.service';
 import { OidcClient } from './modules/identity/oidc.client';
@@ -146,6 +157,30 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   unitsRoutes(server, units);
   identityRoutes(server, { config, db, clock, identity, sessions, oidc });
   adminRoutes(server, { policy, units, repository: new AdminRepository(db) });
+  const files = new FilesService({
+    db,
+    clock,
+    storage: new DiskFileStorage(path.join(config.dataDir, 'files'), {
+      forbiddenRoots: [config.webDistDir],
+    }),
+    repository: new FilesRepository(db),
+    limits: config.uploads,
+  });
+  await filesRoutes(server, { files, uploadsPerMinute: config.uploads.ratePerMinute });
+  const catalogue = new CatalogueService({
+    db,
+    repository: new CatalogueRepository(db),
+    clock,
+    units,
+    policy,
+  });
+  catalogueRoutes(server, { catalogue });
+  dossierRoutes(server, {
+    drafts: new DraftsService({ db, clock, catalogue, files }),
+    submission: new SubmissionService({ db, clock, catalogue, files, units }),
+    queries: new DossierQueries({ db, clock, units }),
+    trackingRatePerMinute: config.trackingRatePerMinute,
+  });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import type { NotificationsConfig } from './modules/notifications/notifications.providers';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -39,6 +40,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Sign-in attempts per client address per minute, on top of the per-account lock. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Public dossier look-ups per client address per minute (code + last 4 digits). */
+  TRACKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: bool.default(false),
@@ -49,6 +52,14 @@ const EnvSchema = z.object({
   /** Uploads per signed-in user per minute. */
   UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   WEB_DIST_DIR: z.string().optional(),
+  /** Notifications: e.g. smtp://user:pass@mail.example:587; unset → log (demo) or kept queued. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Chính quyền số Đắk Lắk <no-reply@localhost>'),
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  SMS_PROVIDER_TOKEN: z.string().optional(),
+  ZALO_PROVIDER_URL: z.string().url().optional(),
+  ZALO_PROVIDER_TOKEN: z.string().optional(),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -73,10 +84,12 @@ export interface AppConfig {
     localIdpPort: number;
   };
   rateLimitPerMinute: number;
+  trackingRatePerMinute: number;
   login: { maxFailures: number; lockMs: number; ratePerMinute: number };
   trustProxy: boolean;
   uploads: { maxFileBytes: number; quotaBytes: number; ratePerMinute: number };
   webDistDir: string;
+  notifications: NotificationsConfig;
   province: { code: string; name: string };
 }
 
@@ -117,6 +130,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       localIdpPort: e.LOCAL_IDP_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trackingRatePerMinute: e.TRACKING_RATE_LIMIT_PER_MINUTE,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
@@ -130,5 +144,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     province: { code: '66', name: 'Đắk Lắk' },
+    notifications: {
+      smtpUrl: e.SMTP_URL || undefined,
+      mailFrom: e.MAIL_FROM,
+      sms: { url: e.SMS_PROVIDER_URL || undefined, token: e.SMS_PROVIDER_TOKEN || undefined },
+      zalo: { url: e.ZALO_PROVIDER_URL || undefined, token: e.ZALO_PROVIDER_TOKEN || undefined },
+      pollMs: e.OUTBOX_POLL_MS,
+    },
   };
 }

@@ -5,7 +5,10 @@ import { openDatabase } from './db/client';
 import { migrate } from './db/migrator';
 import { startLocalIdp } from './idp/local-idp';
 import { systemClock } from './lib/clock';
+import { seedCatalogue } from './modules/catalogue/catalogue.seed';
 import { DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/demo-accounts';
+import { createProviders } from './modules/notifications/notifications.providers';
+import { OutboxWorker } from './modules/notifications/notifications.worker';
 import { seedUnits } from './modules/units/units.seed';
 
 /** Process entry: configuration, database, reference data, identity provider, listen. */
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
   });
   await migrate(database.db);
   await seedUnits(database.db);
+  await seedCatalogue(database.db);
 
   let idp: Awaited<ReturnType<typeof startLocalIdp>> | null = null;
   if (config.mode === 'demo' && !config.oidc.issuer) {
@@ -45,6 +49,18 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, database, clock: systemClock });
   await app.server.listen({ port: config.port, host: config.host });
+  const outbox = new OutboxWorker({
+    db: database.db,
+    clock: systemClock,
+    providers: createProviders(config.notifications, config.mode, app.server.log),
+    render: {
+      publicUrl: config.publicUrl,
+      portalName: `Chính quyền số tỉnh ${config.province.name}`,
+    },
+    logger: app.server.log,
+    pollMs: config.notifications.pollMs,
+  });
+  outbox.start();
 
   const lines = [
     '',
@@ -76,6 +92,8 @@ async function main(): Promise<void> {
     stopping = true;
     app.server.log.info({ signal }, 'shutting down');
     await app.server.close();
+    // Sends in flight record their outcome before the database goes away.
+    await outbox.stop();
     await idp?.close();
     await database.close();
     process.exit(0);

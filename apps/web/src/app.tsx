@@ -16,6 +16,13 @@ const officer = () => import('./features/officer');
 const OfficerLayout = lazy(() => officer().then((m) => ({ default: m.OfficerLayout })));
 const OfficerHomePage = lazy(() => officer().then((m) => ({ default: m.OfficerHomePage })));
 const OfficerLoginPage = lazy(() => officer().then((m) => ({ default: m.OfficerLoginPage })));
+// Procedure pages are their own chunk (with their CSS): the home page stays small on slow phones.
+const ProcedureSearchPage = lazy(() =>
+  import('./pages/procedure-search-page').then((m) => ({ default: m.ProcedureSearchPage })),
+);
+const ProcedurePage = lazy(() =>
+  import('./pages/procedure-page').then((m) => ({ default: m.ProcedurePage })),
+);
 
 function Lazy({ children }: { children: ReactNode }) {
   return (
@@ -59,6 +66,22 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'xa-phuong', element: <UnitsPage /> },
       { path: 'xa-phuong/:code', element: <UnitDetailPage /> },
+      {
+        path: 'thu-tuc',
+        element: (
+          <Lazy>
+            <ProcedureSearchPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'thu-tuc/:code',
+        element: (
+          <Lazy>
+            <ProcedurePage />
+          </Lazy>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

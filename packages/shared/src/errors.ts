@@ -1,7 +1,9 @@
+import { catalogueErrors } from './errors/catalogue';
 import { coreErrors } from './errors/core';
-import { notificationsErrors } from './errors/notifications';
+import { dossierErrors } from './errors/dossiers';
 import { filesErrors } from './errors/files';
 import { idempotencyErrors } from './errors/idempotency';
+import { notificationsErrors } from './errors/notifications';
 import type { ErrorEntry } from './errors/types';
 
 export type { ErrorEntry } from './errors/types';
@@ -12,6 +14,8 @@ export type { ErrorEntry } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...dossierErrors,
+  ...catalogueErrors,
   ...notificationsErrors,
   ...filesErrors,
   ...idempotencyErrors,

@@ -31,6 +31,7 @@ export const permissions = {
   'audit.read': ['system_admin', 'province_admin'],
   'officers.read': ['system_admin', 'province_admin', 'unit_leader'],
   'units.manage': ['system_admin', 'province_admin'],
+  'catalogue.publish': ['province_admin', 'system_admin'],
   'dashboard.read': ['dashboard_viewer', 'unit_leader', 'province_admin', 'system_admin'],
 } as const satisfies Record<string, readonly OfficerRole[]>;
 export type Action = keyof typeof permissions;

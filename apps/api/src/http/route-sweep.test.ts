@@ -23,10 +23,15 @@ const declaredPublic = new Set([
   'GET /api/units',
   'GET /api/units/locate',
   'GET /api/units/:code',
+  'GET /api/procedures',
+  'GET /api/procedures/fields',
+  'GET /api/procedures/:code',
   'GET /api/auth/session',
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
   'POST /api/auth/officer/login',
+  'GET /api/procedures/:code/form',
+  'GET /api/tracking',
 ]);
 
 function concrete(url: string): string {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OfficerRole } from '@cqs/shared';
 import { createOfficer } from '../modules/identity/officers.admin';
 import { totpCode } from '../modules/identity/totp';
@@ -48,4 +49,56 @@ export async function signInOfficer(app: TestApp, officer: TestOfficer): Promise
   });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   return { cookie: cookieHeader(cookiesFrom(res)), csrf: res.json().csrfToken };
+}
+
+export interface TestResident {
+  id: string;
+  headers: Record<string, string>;
+}
+
+/** A resident with a live session and a profile, as the OIDC callback would leave one. */
+export async function makeResident(
+  app: TestApp,
+  profile: {
+    fullName?: string;
+    communeCode?: string | null;
+    phone?: string | null;
+    citizenId?: string | null;
+    email?: string | null;
+  } = {},
+): Promise<TestResident> {
+  counter += 1;
+  const id = randomUUID();
+  const now = app.clock.now();
+  await app.database.db
+    .insertInto('users')
+    .values({
+      id,
+      kind: 'resident',
+      full_name: profile.fullName ?? 'Nguyễn Văn Thử',
+      oidc_issuer: 'https://idp.test.example',
+      oidc_subject: id,
+      citizen_id:
+        profile.citizenId === undefined
+          ? `0660900${String(10000 + counter).slice(-5)}`
+          : profile.citizenId,
+      birth_date: '1990-05-17',
+      gender: 'male',
+      phone:
+        profile.phone === undefined ? `09051${String(10000 + counter).slice(-5)}` : profile.phone,
+      email: profile.email === undefined ? `cong.dan.${counter}@example.vn` : profile.email,
+      address: 'Thôn 3',
+      commune_code: profile.communeCode === undefined ? '24133' : profile.communeCode,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const session = await app.services.sessions.create(id, {
+    acr: 'urn:vneid:loa:2',
+    assuranceLevel: 2,
+  });
+  return {
+    id,
+    headers: { cookie: `cqs_sid=${session.cookieValue}`, 'x-csrf-token': session.csrfToken },
+  };
 }

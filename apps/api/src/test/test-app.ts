@@ -26,6 +26,7 @@ export async function createTestApp(
     NODE_ENV: 'test',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    TRACKING_RATE_LIMIT_PER_MINUTE: '100000',
     WEB_DIST_DIR: '/nonexistent',
     ...options.env,
   });

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { migrate } from '../db/migrator';
+import { seedCatalogue } from '../modules/catalogue/catalogue.seed';
 import { seedUnits } from '../modules/units/units.seed';
 
 /**
@@ -37,6 +38,10 @@ export async function createTestDatabase(
     );
   }
   await migrate(handle.db);
-  if (options.seed !== false) await seedUnits(handle.db);
+  if (options.seed !== false) {
+    await seedUnits(handle.db);
+    // PGlite copies a template that is already seeded; PostgreSQL schemas start empty.
+    if (url) await seedCatalogue(handle.db);
+  }
   return handle;
 }

@@ -55,6 +55,11 @@ export function ResidentLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/thu-tuc" className="site-nav__link">
+                {t('nav.procedures')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/xa-phuong" className="site-nav__link">
                 {t('nav.units')}
               </NavLink>
@@ -85,6 +90,9 @@ export function ResidentLayout() {
           <p>{t('footer.note')}</p>
           <nav aria-label={t('footer.links')}>
             <ul className="site-footer__links">
+              <li>
+                <Link to="/thu-tuc">{t('nav.procedures')}</Link>
+              </li>
               <li>
                 <Link to="/xa-phuong">{t('nav.units')}</Link>
               </li>

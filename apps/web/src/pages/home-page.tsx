@@ -1,6 +1,8 @@
+import '../styles/procedures.css';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { mostUsedProcedures, procedurePath } from '../lib/procedures';
 import { residentSignInUrl, useSession } from '../lib/session';
 import { useDocumentTitle } from '../lib/use-document-title';
 
@@ -16,6 +18,8 @@ export function HomePage() {
         <p className="lead">{t('home.lead')}</p>
         <HomeSearch />
       </section>
+
+      <MostUsed />
 
       <section aria-labelledby="services-heading" className="section">
         <h2 id="services-heading">{t('home.servicesHeading')}</h2>
@@ -46,17 +50,17 @@ function HomeSearch() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = q.trim();
-    void navigate(text ? `/xa-phuong?q=${encodeURIComponent(text)}` : '/xa-phuong');
+    void navigate(text ? `/thu-tuc?q=${encodeURIComponent(text)}` : '/thu-tuc');
   }
 
   return (
     <search className="big-search">
-      <form action="/xa-phuong" method="get" onSubmit={onSubmit}>
+      <form action="/thu-tuc" method="get" onSubmit={onSubmit}>
         <label htmlFor={`${id}-q`} className="big-search__label">
           {t('home.searchLabel')}
         </label>
         <p id={`${id}-hint`} className="hint">
-          {t('home.searchHint')}
+          {t('home.procedureSearchHint')}
         </p>
         <div className="big-search__row">
           <input
@@ -66,7 +70,7 @@ function HomeSearch() {
             className="input big-search__input"
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            placeholder={t('home.searchPlaceholder')}
+            placeholder={t('home.procedureSearchPlaceholder')}
             aria-describedby={`${id}-hint`}
             autoComplete="off"
             enterKeyHint="search"
@@ -93,6 +97,27 @@ function HomeSearch() {
         </div>
       </form>
     </search>
+  );
+}
+
+function MostUsed() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="popular-heading" className="section">
+      <h2 id="popular-heading">{t('home.mostUsedHeading')}</h2>
+      <ul className="popular popular--wide">
+        {mostUsedProcedures.map((p) => (
+          <li key={p.code}>
+            <Link to={procedurePath(p.code)} className="popular__link">
+              {t(`procedures.mostUsed.${p.key}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/thu-tuc">{t('home.allProcedures')}</Link>
+      </p>
+    </section>
   );
 }
 

@@ -78,6 +78,26 @@ export async function runIdempotent<T>(
   });
 }
 
+/**
+ * The stored answer for this key, if any, without taking part in a transaction: lets a caller
+ * replay before doing preparatory reads that a completed request would now fail (e.g. "already
+ * submitted"). `runIdempotent` still decides races.
+ */
+export async function findStoredAnswer<T>(
+  db: Db,
+  id: { scope: string; key: string; requestHash: string },
+): Promise<IdempotentResult<T> | null> {
+  const existing = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('scope', '=', id.scope)
+    .where('key', '=', id.key)
+    .executeTakeFirst();
+  if (!existing || existing.status_code === 0) return null;
+  if (existing.request_hash !== id.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  return { statusCode: existing.status_code, body: existing.response as T, replayed: true };
+}
+
 /** Drops answers older than the retention period (run by a periodic job). */
 export async function purgeIdempotencyKeys(db: Db, clock: Clock): Promise<number> {
   const result = await sql`delete from idempotency_keys where expires_at <= ${clock.now()}`.execute(

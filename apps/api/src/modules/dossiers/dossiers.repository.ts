@@ -1,0 +1,86 @@
+import type { Db } from '../../db/client';
+import './dossiers.tables';
+
+export class DossiersRepository {
+  constructor(private readonly db: Db) {}
+
+  findDraft(id: string, userId: string) {
+    return this.db
+      .selectFrom('drafts')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  /** Locks the draft row for the submitting transaction (PostgreSQL; PGlite is serial anyway). */
+  lockDraft(id: string, userId: string) {
+    return this.db
+      .selectFrom('drafts')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  listDrafts(userId: string) {
+    return this.db
+      .selectFrom('drafts')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('submitted_dossier_id', 'is', null)
+      .orderBy('updated_at', 'desc')
+      .limit(100)
+      .execute();
+  }
+
+  findDossier(id: string) {
+    return this.db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByReferenceOrCode(value: string) {
+    return this.db
+      .selectFrom('dossiers')
+      .selectAll()
+      .where((eb) => eb.or([eb('reference', '=', value), eb('code', '=', value)]))
+      .executeTakeFirst();
+  }
+
+  listOfApplicant(userId: string) {
+    return this.db
+      .selectFrom('dossiers')
+      .selectAll()
+      .where('applicant_user_id', '=', userId)
+      .orderBy('submitted_at', 'desc')
+      .limit(200)
+      .execute();
+  }
+
+  publicEvents(dossierId: string) {
+    return this.db
+      .selectFrom('dossier_events')
+      .select(['type', 'status_code', 'at', 'note'])
+      .where('dossier_id', '=', dossierId)
+      .where('public', '=', true)
+      .orderBy('id')
+      .execute();
+  }
+
+  findRating(dossierId: string) {
+    return this.db
+      .selectFrom('dossier_ratings')
+      .select(['stars', 'comment'])
+      .where('dossier_id', '=', dossierId)
+      .executeTakeFirst();
+  }
+
+  async referenceExists(reference: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('dossiers')
+      .select('id')
+      .where('reference', '=', reference)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}

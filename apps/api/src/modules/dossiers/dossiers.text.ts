@@ -1,0 +1,41 @@
+import { dossierStatusLabels } from '@cqs/shared';
+
+export function statusLabel(statusCode: number): string {
+  return dossierStatusLabels[statusCode]?.vi ?? `Trạng thái ${statusCode}`;
+}
+
+/** Event types → the words a resident reads on the timeline. */
+const eventLabels: Record<string, string> = {
+  submitted: 'Đã nộp hồ sơ trực tuyến',
+};
+
+export function eventLabel(type: string, statusCode: number): string {
+  return eventLabels[type] ?? statusLabel(statusCode);
+}
+
+/** "Always say where a dossier is, who has it, and by when" (UX.md): the next step in words. */
+export function nextStep(statusCode: number, unitName: string): string {
+  switch (statusCode) {
+    case 1:
+      return `Cán bộ ${unitName} đang kiểm tra thành phần hồ sơ. Khi hồ sơ được tiếp nhận, Ông/Bà sẽ nhận được mã hồ sơ chính thức và ngày hẹn trả kết quả.`;
+    case 2:
+    case 4:
+      return `${unitName} đang giải quyết hồ sơ.`;
+    case 3:
+      return 'Hồ sơ không được tiếp nhận; lý do được ghi trong thông báo gửi Ông/Bà.';
+    case 5:
+      return 'Ông/Bà cần bổ sung giấy tờ theo yêu cầu, sau đó nộp lại.';
+    case 6:
+      return 'Ông/Bà cần thực hiện nghĩa vụ tài chính theo thông báo.';
+    case 7:
+      return 'Yêu cầu rút hồ sơ đang được xem xét.';
+    case 8:
+      return 'Hồ sơ đã dừng xử lý.';
+    case 9:
+      return 'Hồ sơ đã có kết quả; Ông/Bà có thể nhận kết quả theo hình thức đã chọn.';
+    case 10:
+      return 'Đã trả kết quả. Mời Ông/Bà đánh giá mức độ hài lòng.';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,155 @@
+import { removeStopWords } from './stopwords';
+import { type QueryRewrite, queryRewrites, type SynonymGroup, synonymGroups } from './synonyms';
+import { tokenize } from './tokenize';
+
+/**
+ * Text → search terms: syllables, folded and canonical, stop words removed. Indexes and queries
+ * must both go through this, so that "Đăng ký", "dang ki" and "ĐĂNG KÝ" meet.
+ */
+export function analyze(text: string): string[] {
+  return removeStopWords(tokenize(text)).map((t) => t.term);
+}
+
+/** One way of satisfying a group: all of `terms` must match (they are one phrase). */
+export interface QueryAlternative {
+  terms: string[];
+  /** Relative weight: what the resident typed counts more than what we guessed for them. */
+  weight: number;
+  kind: 'typed' | 'synonym' | 'older' | 'rewrite';
+}
+
+/** One concept of the query; a document matches the concept if it matches any alternative. */
+export interface QueryGroup {
+  alternatives: QueryAlternative[];
+  /** True for the group that ends the query: the resident may still be typing it. */
+  last: boolean;
+}
+
+export interface QueryPlan {
+  /** The analysed query, in order. */
+  terms: string[];
+  groups: QueryGroup[];
+}
+
+export const EXPANSION_WEIGHTS = {
+  typed: 1,
+  synonym: 0.7,
+  /** Names out of use: an expansion to them, or their literal match, is weak evidence. */
+  older: 0.35,
+  /** The colloquial words themselves ("làm", "xin") say little about the procedure. */
+  typedRewriteSource: 0.3,
+  rewrite: 0.8,
+} as const;
+
+interface Expansion {
+  terms: string[];
+  kind: 'synonym' | 'older' | 'rewrite';
+}
+
+export interface SynonymTable {
+  /** Key: analysed phrase joined with spaces. */
+  expansions: Map<string, Expansion[]>;
+  /** Phrases that are only rewrite sources (their typed form is weak evidence). */
+  rewriteSources: Set<string>;
+  /** Names out of use: their literal matches count as little as an expansion to them. */
+  olderNames: Set<string>;
+  longest: number;
+}
+
+/** Compiles the editable table once; exported so tests and other tables can build their own. */
+export function compileSynonyms(
+  groups: readonly SynonymGroup[],
+  rewrites: readonly QueryRewrite[],
+): SynonymTable {
+  const expansions = new Map<string, Expansion[]>();
+  const rewriteSources = new Set<string>();
+  const olderNames = new Set<string>();
+  let longest = 1;
+  const add = (from: string[], to: string[], kind: Expansion['kind']) => {
+    if (from.length === 0 || to.length === 0) return;
+    const key = from.join(' ');
+    if (key === to.join(' ')) return;
+    const list = expansions.get(key) ?? [];
+    if (!list.some((e) => e.terms.join(' ') === to.join(' '))) list.push({ terms: to, kind });
+    expansions.set(key, list);
+    longest = Math.max(longest, from.length);
+  };
+  for (const group of groups) {
+    const current = group.phrases.map(analyze);
+    const older = (group.older ?? []).map(analyze);
+    for (const o of older) olderNames.add(o.join(' '));
+    for (const from of [...current, ...older]) {
+      for (const to of current) add(from, to, 'synonym');
+      for (const to of older) add(from, to, 'older');
+    }
+  }
+  for (const rewrite of rewrites) {
+    const targets = rewrite.to.map(analyze);
+    for (const from of rewrite.from.map(analyze)) {
+      for (const to of targets) add(from, to, 'rewrite');
+    }
+  }
+  for (const rewrite of rewrites) {
+    for (const from of rewrite.from.map(analyze)) {
+      const key = from.join(' ');
+      // A phrase that is also in a synonym group is a real term, not just colloquial.
+      if (!expansions.get(key)?.some((e) => e.kind === 'synonym')) rewriteSources.add(key);
+    }
+  }
+  return { expansions, rewriteSources, olderNames, longest };
+}
+
+const defaultTable = compileSynonyms(synonymGroups, queryRewrites);
+
+/**
+ * Turns a resident's query into groups of alternatives: known phrases (longest first, left to
+ * right) get their synonyms and rewrites as alternatives; every other term is a group of its own.
+ * The plan is engine-neutral: the catalogue maps it onto MiniSearch, the assistant may map it onto
+ * its own index.
+ */
+export function expandQuery(text: string, table: SynonymTable = defaultTable): QueryPlan {
+  const terms = analyze(text);
+  const groups: QueryGroup[] = [];
+  let i = 0;
+  while (i < terms.length) {
+    let matched = 0;
+    for (let n = Math.min(table.longest, terms.length - i); n >= 1; n--) {
+      const key = terms.slice(i, i + n).join(' ');
+      const expansions = table.expansions.get(key);
+      if (!expansions) continue;
+      const typed = terms.slice(i, i + n);
+      groups.push({
+        alternatives: [
+          {
+            terms: typed,
+            weight: table.rewriteSources.has(key)
+              ? EXPANSION_WEIGHTS.typedRewriteSource
+              : table.olderNames.has(key)
+                ? EXPANSION_WEIGHTS.older
+                : EXPANSION_WEIGHTS.typed,
+            kind: 'typed',
+          },
+          ...expansions.map((e) => ({
+            terms: e.terms,
+            weight: EXPANSION_WEIGHTS[e.kind],
+            kind: e.kind,
+          })),
+        ],
+        last: false,
+      });
+      matched = n;
+      break;
+    }
+    if (matched === 0) {
+      groups.push({
+        alternatives: [{ terms: [terms[i]!], weight: EXPANSION_WEIGHTS.typed, kind: 'typed' }],
+        last: false,
+      });
+      matched = 1;
+    }
+    i += matched;
+  }
+  const lastGroup = groups.at(-1);
+  if (lastGroup) lastGroup.last = true;
+  return { terms, groups };
+}
