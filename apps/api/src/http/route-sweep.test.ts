@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeResident } from '../test/factories';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { registerErrorHandling } from './errors';
 
@@ -67,22 +67,7 @@ describe('deny by default: every registered route', () => {
   });
 
   it('refuses a signed-in resident on every officer-only route with 403', async () => {
-    const id = randomUUID();
-    const now = new Date();
-    await app.database.db
-      .insertInto('users')
-      .values({
-        id,
-        kind: 'resident',
-        full_name: 'Công dân thử',
-        oidc_issuer: 'https://idp.example',
-        oidc_subject: id,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const session = await app.services.sessions.create(id);
-    const headers = { cookie: `cqs_sid=${session.cookieValue}`, 'x-csrf-token': session.csrfToken };
+    const { headers } = await makeResident(app);
     const officerRoutes = app.routes.filter((r) => r.access === 'officer');
     expect(officerRoutes.length).toBeGreaterThanOrEqual(3);
     for (const route of officerRoutes) {

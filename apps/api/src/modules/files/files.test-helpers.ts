@@ -5,33 +5,8 @@ import { sql } from 'kysely';
 import type { TestApp } from '../../test/test-app';
 import { type MultipartPart, multipart } from './files.test-fixtures';
 
-export interface Resident {
-  id: string;
-  headers: Record<string, string>;
-}
-
-/** A resident with a live session, as the OIDC callback would leave one. */
-export async function makeResident(app: TestApp): Promise<Resident> {
-  const id = randomUUID();
-  const now = app.clock.now();
-  await app.database.db
-    .insertInto('users')
-    .values({
-      id,
-      kind: 'resident',
-      full_name: 'Công dân thử',
-      oidc_issuer: 'https://idp.example',
-      oidc_subject: id,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  const session = await app.services.sessions.create(id);
-  return {
-    id,
-    headers: { cookie: `cqs_sid=${session.cookieValue}`, 'x-csrf-token': session.csrfToken },
-  };
-}
+// Signed-in residents come from the shared factory.
+export { makeResident, type TestResident as Resident } from '../../test/factories';
 
 export function upload(
   app: TestApp,
