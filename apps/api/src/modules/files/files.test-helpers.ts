@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
+import type { TestResident as Resident } from '../../test/factories';
 import type { TestApp } from '../../test/test-app';
 import { type MultipartPart, multipart } from './files.test-fixtures';
 
