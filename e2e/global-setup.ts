@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { startMailbox } from './mailbox';
 
 /**
  * Starts the product the way a person does (`node scripts/start.mjs`) on free ports, with a fresh
@@ -93,6 +94,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-e2e-'));
   const database = process.env.DATABASE_URL ? await createSchema(process.env.DATABASE_URL) : null;
+  const mailDir = `${dataDir}-mail`;
+  const mailbox = await startMailbox(mailDir);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -103,6 +106,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     APP_MODE: 'demo',
+    // Notifications go to the real local SMTP server above, and the worker polls often.
+    SMTP_URL: mailbox.url,
+    OUTBOX_POLL_MS: '300',
   };
   // Vitest sets NODE_ENV=test; the product must run as it does for people (start.mjs defaults
   // it to production only when it is unset).
@@ -146,6 +152,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // A grandchild may outlive start.mjs if it was killed hard.
     killGroup(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(mailDir, { recursive: true, force: true });
+    await mailbox.close();
     await database?.drop();
     if (ready && !stoppedCleanly) {
       throw new Error(
@@ -163,6 +171,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ready = true;
   project.provide('baseUrl', baseUrl);
   project.provide('idpPort', idpPort);
+  project.provide('mailDir', mailDir);
   return cleanup;
 }
 
@@ -197,5 +206,7 @@ declare module 'vitest' {
     baseUrl: string;
     /** LOCAL_IDP_PORT given to the server: the development identity provider listens there. */
     idpPort: number;
+    /** Folder where the local SMTP server files every e-mail the platform sends (.eml). */
+    mailDir: string;
   }
 }
