@@ -1,8 +1,9 @@
+import type { ProcedureDetail as ApiProcedureDetail } from '@cqs/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get } from './api';
 
-// Shapes of the procedures API (`/api/procedures…`). Declared here until the catalogue schemas
-// land in @cqs/shared; then these become re-exports of the shared types.
+// The pages' view of the procedures API (`/api/procedures…`); `toProcedureDetail` maps the API's
+// shape (packages/shared/src/schemas/catalogue.ts) onto it in one place.
 
 export type ProcedureLevel = 'xa' | 'tinh' | 'bo' | 'khac';
 export type ChannelKind = 'truc_tiep' | 'truc_tuyen' | 'buu_chinh';
@@ -121,12 +122,54 @@ export function useProcedureFields() {
   });
 }
 
+/**
+ * The API keeps the catalogue record verbatim and the province's settings apart; the page wants
+ * the settings at hand and the fees as they apply (local overrides win over the catalogue's).
+ */
+export function toProcedureDetail(api: ApiProcedureDetail): ProcedureDetail {
+  const local = new Map(api.fees.filter((f) => f.source === 'local').map((f) => [f.channel, f]));
+  const record = api.record as unknown as ProcedureRecord;
+  return {
+    code: api.code,
+    version: api.version,
+    name: api.name,
+    field: api.field,
+    levels: api.levels as ProcedureLevel[],
+    centralBranch: api.centralBranch,
+    offeredOnline: api.local.offeredOnline,
+    onlineLevel: api.local.onlineLevel,
+    receivingLevel: api.local.receivingLevel,
+    localNotes: api.local.localNotes,
+    whereToSubmit: {
+      level: api.whereToSubmit.receivingLevel,
+      unitCode: api.whereToSubmit.unitCode,
+      unitName: api.whereToSubmit.name,
+      note: api.whereToSubmit.note,
+    },
+    record: {
+      ...record,
+      channels: (record.channels ?? []).map((c) => {
+        const override = local.get(c.channel);
+        return override
+          ? {
+              ...c,
+              fee_vnd: override.feeVnd,
+              fee_or_time_note: override.note ?? c.fee_or_time_note,
+            }
+          : c;
+      }),
+    },
+  };
+}
+
 /** `GET /api/procedures/:code`. */
 export function useProcedure(code: string) {
   return useQuery({
     queryKey: ['procedure', code],
-    queryFn: ({ signal }) =>
-      get<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`, { signal }),
+    queryFn: async ({ signal }) =>
+      toProcedureDetail(
+        await get<ApiProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`, { signal }),
+      ),
     staleTime: 10 * 60_000,
   });
 }
