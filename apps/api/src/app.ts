@@ -24,9 +24,13 @@ import type { Clock } from './lib/clock';
 import { AccessPolicy } from './modules/access/policy';
 import { AdminRepository } from './modules/admin/admin.repository';
 import { adminRoutes } from './modules/admin/admin.routes';
+import { CalendarRepository } from './modules/calendar/calendar.repository';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { CalendarService } from './modules/calendar/calendar.service';
 import { CatalogueRepository } from './modules/catalogue/catalogue.repository';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
+import { allowOfficersToReadDossierFiles } from './modules/dossiers/dossier-files.access';
 import { DossierQueries } from './modules/dossiers/dossiers.queries';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes';
 import { DraftsService } from './modules/dossiers/drafts.service';
@@ -39,6 +43,10 @@ import { identityRoutes } from './modules/identity/identity.routes';
 import { IdentityService } from './modules/identity/identity.service';
 import { OidcClient } from './modules/identity/oidc.client';
 import { SessionsService } from './modules/identity/sessions.service';
+import { PaymentConfirmation } from './modules/payments/payments.confirm';
+import { seedDemoPaymentAccounts } from './modules/payments/payments.demo-accounts';
+import { paymentsRoutes } from './modules/payments/payments.routes';
+import { PaymentsService } from './modules/payments/payments.service';
 import { UnitsRepository } from './modules/units/units.repository';
 import { unitsRoutes } from './modules/units/units.routes';
 import { UnitsService } from './modules/units/units.service';
@@ -175,11 +183,33 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     policy,
   });
   catalogueRoutes(server, { catalogue });
+  allowOfficersToReadDossierFiles(files, policy, db);
   dossierRoutes(server, {
     drafts: new DraftsService({ db, clock, catalogue, files }),
     submission: new SubmissionService({ db, clock, catalogue, files, units }),
     queries: new DossierQueries({ db, clock, units }),
     trackingRatePerMinute: config.trackingRatePerMinute,
+  });
+  // Demo collection accounts (labelled DEMO) exist only in demo mode; production has none until an
+  // administrator adds one.
+  if (config.mode === 'demo') await seedDemoPaymentAccounts(db, clock);
+  paymentsRoutes(server, {
+    payments: new PaymentsService({
+      db,
+      clock,
+      catalogue,
+      units,
+      allowDemoAccounts: config.mode === 'demo',
+    }),
+    confirmation: new PaymentConfirmation({
+      db,
+      clock,
+      webhookSecret: config.payments.webhookSecret,
+    }),
+    simulator: config.payments.simulator,
+  });
+  calendarRoutes(server, {
+    calendar: new CalendarService({ db, repository: new CalendarRepository(db), clock, policy }),
   });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {

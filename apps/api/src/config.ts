@@ -60,6 +60,13 @@ const EnvSchema = z.object({
   ZALO_PROVIDER_URL: z.string().url().optional(),
   ZALO_PROVIDER_TOKEN: z.string().optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** HMAC key shared with the payment gateway; random per process in demo. Production needs it: without it every confirmation is refused. */
+  PAYMENT_WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'PAYMENT_WEBHOOK_SECRET needs at least 32 characters')
+    .optional(),
+  /** The in-process bank simulator (demo and tests only; never registered in production). */
+  PAYMENT_SIMULATOR: bool.optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -90,6 +97,8 @@ export interface AppConfig {
   uploads: { maxFileBytes: number; quotaBytes: number; ratePerMinute: number };
   webDistDir: string;
   notifications: NotificationsConfig;
+  /** webhookSecret null (production without PAYMENT_WEBHOOK_SECRET): every confirmation is refused. */
+  payments: { webhookSecret: string | null; simulator: boolean };
   province: { code: string; name: string };
 }
 
@@ -144,6 +153,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     province: { code: '66', name: 'Đắk Lắk' },
+    payments: {
+      // Demo mode signs its own simulated confirmations, so a per-process secret is enough; in
+      // production no secret means no confirmation can be verified, so none is accepted.
+      webhookSecret:
+        e.PAYMENT_WEBHOOK_SECRET ??
+        (e.APP_MODE === 'demo' ? randomBytes(32).toString('base64url') : null),
+      simulator: e.APP_MODE === 'demo' && (e.PAYMENT_SIMULATOR ?? true),
+    },
     notifications: {
       smtpUrl: e.SMTP_URL || undefined,
       mailFrom: e.MAIL_FROM,

@@ -5,6 +5,7 @@ import { openDatabase } from './db/client';
 import { migrate } from './db/migrator';
 import { startLocalIdp } from './idp/local-idp';
 import { systemClock } from './lib/clock';
+import { seedCalendar } from './modules/calendar/calendar.seed';
 import { seedCatalogue } from './modules/catalogue/catalogue.seed';
 import { DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/demo-accounts';
 import { createProviders } from './modules/notifications/notifications.providers';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   await migrate(database.db);
   await seedUnits(database.db);
   await seedCatalogue(database.db);
+  await seedCalendar(database.db);
 
   let idp: Awaited<ReturnType<typeof startLocalIdp>> | null = null;
   if (config.mode === 'demo' && !config.oidc.issuer) {

@@ -23,6 +23,15 @@ const ProcedureSearchPage = lazy(() =>
 const ProcedurePage = lazy(() =>
   import('./pages/procedure-page').then((m) => ({ default: m.ProcedurePage })),
 );
+// Online submission (forms, uploads, fee, review): its own chunk with the shared form validator.
+const submit = () => import('./features/submit');
+const SubmitStartPage = lazy(() => submit().then((m) => ({ default: m.SubmitStartPage })));
+const DraftPage = lazy(() => submit().then((m) => ({ default: m.DraftPage })));
+// Dossier tracking and "my dossiers": one chunk, fetched only when a resident opens them.
+const dossiers = () => import('./features/dossiers');
+const TrackingPage = lazy(() => dossiers().then((m) => ({ default: m.TrackingPage })));
+const MyDossiersPage = lazy(() => dossiers().then((m) => ({ default: m.MyDossiersPage })));
+const DossierDetailPage = lazy(() => dossiers().then((m) => ({ default: m.DossierDetailPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return (
@@ -79,6 +88,46 @@ const router = createBrowserRouter([
         element: (
           <Lazy>
             <ProcedurePage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'nop-ho-so/:code',
+        element: (
+          <Lazy>
+            <SubmitStartPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'nop-ho-so/ho-so/:draftId/:step?',
+        element: (
+          <Lazy>
+            <DraftPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'tra-cuu-ho-so',
+        element: (
+          <Lazy>
+            <TrackingPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'ho-so-cua-toi',
+        element: (
+          <Lazy>
+            <MyDossiersPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'ho-so-cua-toi/:id',
+        element: (
+          <Lazy>
+            <DossierDetailPage />
           </Lazy>
         ),
       },

@@ -1,9 +1,11 @@
+import { calendarErrors } from './errors/calendar';
 import { catalogueErrors } from './errors/catalogue';
 import { coreErrors } from './errors/core';
 import { dossierErrors } from './errors/dossiers';
 import { filesErrors } from './errors/files';
 import { idempotencyErrors } from './errors/idempotency';
 import { notificationsErrors } from './errors/notifications';
+import { paymentsErrors } from './errors/payments';
 import type { ErrorEntry } from './errors/types';
 
 export type { ErrorEntry } from './errors/types';
@@ -14,11 +16,13 @@ export type { ErrorEntry } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...calendarErrors,
   ...dossierErrors,
   ...catalogueErrors,
   ...notificationsErrors,
   ...filesErrors,
   ...idempotencyErrors,
+  ...paymentsErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

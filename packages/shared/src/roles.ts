@@ -32,6 +32,15 @@ export const permissions = {
   'officers.read': ['system_admin', 'province_admin', 'unit_leader'],
   'units.manage': ['system_admin', 'province_admin'],
   'catalogue.publish': ['province_admin', 'system_admin'],
+  'calendar.confirm': ['province_admin', 'system_admin'],
   'dashboard.read': ['dashboard_viewer', 'unit_leader', 'province_admin', 'system_admin'],
+  // Dossier contents (answers, documents): the one-stop officers of the receiving unit.
+  'dossiers.read': [
+    'receiving_officer',
+    'specialist',
+    'unit_leader',
+    'province_admin',
+    'system_admin',
+  ],
 } as const satisfies Record<string, readonly OfficerRole[]>;
 export type Action = keyof typeof permissions;

@@ -32,6 +32,9 @@ const declaredPublic = new Set([
   'POST /api/auth/officer/login',
   'GET /api/procedures/:code/form',
   'GET /api/tracking',
+  'POST /api/payments/webhook',
+  'GET /api/calendar/due',
+  'GET /api/calendar/working-days',
 ]);
 
 function concrete(url: string): string {

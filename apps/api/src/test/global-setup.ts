@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client';
 import { migrate } from '../db/migrator';
+import { seedCalendar } from '../modules/calendar/calendar.seed';
 import { seedCatalogue } from '../modules/catalogue/catalogue.seed';
 import { seedUnits } from '../modules/units/units.seed';
 
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   await migrate(handle.db);
   await seedUnits(handle.db);
   await seedCatalogue(handle.db);
+  await seedCalendar(handle.db);
   const dump = await handle.dumpDataDir();
   await handle.close();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-pglite-')), 'template.tar');

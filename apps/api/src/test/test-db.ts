@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { migrate } from '../db/migrator';
+import { seedCalendar } from '../modules/calendar/calendar.seed';
 import { seedCatalogue } from '../modules/catalogue/catalogue.seed';
 import { seedUnits } from '../modules/units/units.seed';
 
@@ -41,7 +42,10 @@ export async function createTestDatabase(
   if (options.seed !== false) {
     await seedUnits(handle.db);
     // PGlite copies a template that is already seeded; PostgreSQL schemas start empty.
-    if (url) await seedCatalogue(handle.db);
+    if (url) {
+      await seedCatalogue(handle.db);
+      await seedCalendar(handle.db);
+    }
   }
   return handle;
 }

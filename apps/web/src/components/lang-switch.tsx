@@ -11,7 +11,7 @@ export function LangSwitch({ className = 'btn btn--quiet' }: { className?: strin
       className={className}
       lang={target}
       data-testid="lang-switch"
-      onClick={() => setLanguage(target)}
+      onClick={() => void setLanguage(target)}
     >
       {t('lang.switchTo')}
     </button>

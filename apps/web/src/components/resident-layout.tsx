@@ -139,17 +139,27 @@ function AccountBar({ resident }: { resident: ResidentUser }) {
             </p>
           </div>
         </div>
-        <button
-          type="button"
-          className="btn btn--secondary btn--small"
-          disabled={logout.isPending}
-          onClick={() =>
-            logout.mutate(undefined, { onSuccess: () => navigate('/', { replace: true }) })
-          }
-          data-testid="logout-button"
-        >
-          {logout.isPending ? t('account.signingOut') : t('account.signOut')}
-        </button>
+        <div className="button-row">
+          {/* In the account bar, not the top nav: on a 360 px phone a fourth nav item scrolls away. */}
+          <Link
+            className="btn btn--primary btn--small"
+            to="/ho-so-cua-toi"
+            data-testid="nav-my-dossiers"
+          >
+            {t('dossiers.mine.title')}
+          </Link>
+          <button
+            type="button"
+            className="btn btn--secondary btn--small"
+            disabled={logout.isPending}
+            onClick={() =>
+              logout.mutate(undefined, { onSuccess: () => navigate('/', { replace: true }) })
+            }
+            data-testid="logout-button"
+          >
+            {logout.isPending ? t('account.signingOut') : t('account.signOut')}
+          </button>
+        </div>
       </div>
       {logout.isError ? (
         <div className="container">

@@ -1,6 +1,5 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { vi } from './vi';
 
 export const languages = ['vi', 'en'] as const;
@@ -32,8 +31,10 @@ const initial = storedLanguage();
 applyToDocument(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: initial,
+  // English is loaded on demand: most residents never switch, and every string counts against
+  // the portal's first-load budget on a cheap phone.
+  resources: { vi: { translation: vi } },
+  lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: [...languages],
   interpolation: { escapeValue: false },
@@ -42,8 +43,25 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 
+async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'vi' || i18n.hasResourceBundle(lang, 'translation')) return;
+  const { en } = await import('./en');
+  i18n.addResourceBundle('en', 'translation', en);
+}
+
+/** Resolves once the stored language's strings are loaded: render after it. */
+export const i18nReady: Promise<void> = loadLanguage(initial)
+  .then(() => {
+    if (initial !== 'vi') return i18n.changeLanguage(initial).then(() => undefined);
+  })
+  .catch(() => {
+    // Offline or a failed chunk: Vietnamese stays, which every page has.
+    applyToDocument('vi');
+  });
+
 /** Switch language, remember it on this device and set `<html lang>`. */
-export function setLanguage(lang: Language): void {
+export async function setLanguage(lang: Language): Promise<void> {
+  await loadLanguage(lang);
   try {
     window.localStorage.setItem(storageKey, lang);
   } catch {

@@ -78,7 +78,11 @@ function toError(status: number, payload: unknown, headers: Headers): ApiClientE
  */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // Server messages follow the language chosen in the app, not the browser's.
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': i18n.language === 'en' ? 'en' : 'vi',
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (mutating.has(method)) {
     const token = await csrfToken();

@@ -7,6 +7,8 @@ import { residentSignInUrl, useSession } from '../lib/session';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 const tiles = ['track', 'report', 'assistant'] as const;
+/** Tiles whose service is live link to it; the others say "coming soon". */
+const tileLinks: Partial<Record<(typeof tiles)[number], string>> = { track: '/tra-cuu-ho-so' };
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -24,15 +26,37 @@ export function HomePage() {
       <section aria-labelledby="services-heading" className="section">
         <h2 id="services-heading">{t('home.servicesHeading')}</h2>
         <ul className="tiles">
-          {tiles.map((key) => (
-            <li key={key} className="tile tile--soon">
-              <h3 className="tile__title">{t(`home.tiles.${key}.title`)}</h3>
-              <p className="tile__text">{t(`home.tiles.${key}.text`)}</p>
-              <p className="tile__status">
-                <span className="tag tag--soon">{t('app.comingSoon')}</span>
-              </p>
-            </li>
-          ))}
+          {tiles.map((key) => {
+            const to = tileLinks[key];
+            return (
+              <li key={key} className={to ? 'tile' : 'tile tile--soon'}>
+                <h3 className="tile__title">
+                  {to ? (
+                    <Link to={to} data-testid={`tile-${key}`}>
+                      {t(`home.tiles.${key}.title`)}
+                    </Link>
+                  ) : (
+                    t(`home.tiles.${key}.title`)
+                  )}
+                </h3>
+                <p className="tile__text">{t(`home.tiles.${key}.text`)}</p>
+                <p className="tile__status">
+                  {to ? (
+                    <Link
+                      to={to}
+                      className="btn btn--secondary btn--small"
+                      tabIndex={-1}
+                      aria-hidden="true"
+                    >
+                      {t('dossiers.track.homeAction')}
+                    </Link>
+                  ) : (
+                    <span className="tag tag--soon">{t('app.comingSoon')}</span>
+                  )}
+                </p>
+              </li>
+            );
+          })}
         </ul>
       </section>
 

@@ -29,7 +29,7 @@ export const FilePurpose = z
   .trim()
   .min(1, 'Thiếu mục đích của tệp (purpose)')
   .max(64, 'Mục đích tối đa 64 ký tự')
-  .regex(/^[a-z0-9._-]+$/, 'Mục đích chỉ gồm chữ thường không dấu, số và các ký tự . _ -');
+  .regex(/^[A-Za-z0-9._-]+$/, 'Mục đích chỉ gồm chữ cái không dấu, số và các ký tự . _ -');
 
 /** The text fields sent beside the `file` field of `POST /api/files` (multipart/form-data). */
 export const FileUploadFields = z.object({ bundleId: FileBundleId, purpose: FilePurpose }).strict();

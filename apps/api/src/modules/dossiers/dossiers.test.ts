@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FormSchema, isFormFieldVisible } from '@cqs/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeResident, type TestResident } from '../../test/factories';
+import { makeOfficer, makeResident, signInOfficer, type TestResident } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { pdfBytes } from '../files/files.test-fixtures';
 import { upload } from '../files/files.test-helpers';
@@ -375,6 +375,34 @@ describe('tracking and my dossiers', () => {
     ).toBe(404);
     const otherList = await app.server.inject({ url: '/api/my/dossiers', headers: other.headers });
     expect(otherList.json().items).toEqual([]);
+  });
+
+  it("lets officers of the receiving unit read the dossier's documents, and nobody else", async () => {
+    const file = await app.database.db
+      .selectFrom('files')
+      .select('id')
+      .where('bundle_id', '=', `dossier:${dossierId}`)
+      .executeTakeFirstOrThrow();
+    const here = await signInOfficer(
+      app,
+      await makeOfficer(app, [{ role: 'receiving_officer', unitCode: '24133' }]),
+    );
+    const elsewhere = await signInOfficer(
+      app,
+      await makeOfficer(app, [{ role: 'receiving_officer', unitCode: '22015' }]),
+    );
+    const province = await signInOfficer(
+      app,
+      await makeOfficer(app, [{ role: 'province_admin', unitCode: '66' }]),
+    );
+    const read = (cookie: string) =>
+      app.server.inject({ url: `/api/files/${file.id}`, headers: { cookie } });
+    expect((await read(here.cookie)).statusCode).toBe(200);
+    expect((await read(province.cookie)).statusCode).toBe(200);
+    expect((await read(elsewhere.cookie)).statusCode).toBe(404);
+    const other = await makeResident(app);
+    expect((await read(other.headers.cookie!)).statusCode).toBe(404);
+    expect((await read(resident.headers.cookie!)).statusCode).toBe(200);
   });
 
   it('takes a 1–5 star rating only after the result, once', async () => {

@@ -17,6 +17,7 @@ import type { FilesService } from '../files/files.service';
 import { findStoredAnswer, requestHash, runIdempotent } from '../idempotency/idempotency.service';
 import { UsersRepository } from '../identity/users.repository';
 import { enqueueNotification, normaliseRecipient } from '../notifications/notifications.service';
+import { PaymentsRepository } from '../payments/payments.repository';
 import type { UnitsService } from '../units/units.service';
 import { DocumentsMissingError, FormInvalidError } from './dossiers.errors';
 import { DossiersRepository } from './dossiers.repository';
@@ -184,7 +185,15 @@ export class SubmissionService {
     if (!locked || locked.submitted_dossier_id) throw new AppError('DRAFT_ALREADY_SUBMITTED');
 
     const now = clock.now();
-    const paymentState = onlineFee && onlineFee > 0 ? 'unpaid' : 'not_required';
+    // A fee paid by VietQR before submission: read under the draft lock, which the payment
+    // confirmation also takes, so a payment and a submission never miss each other.
+    const paid = await new PaymentsRepository(trx).findPaidForDraft(draft.id);
+    const paymentState =
+      paid && paid.amount_vnd === onlineFee
+        ? 'paid'
+        : onlineFee && onlineFee > 0
+          ? 'unpaid'
+          : 'not_required';
     const dossierId = randomUUID();
     let reference = newTemporaryReference(now);
     while (await repository.referenceExists(reference)) reference = newTemporaryReference(now);
@@ -214,6 +223,7 @@ export class SubmissionService {
         updated_at: now,
       })
       .execute();
+    if (paid) await new PaymentsRepository(trx).linkDossier(paid.id, dossierId);
     await trx
       .insertInto('dossier_events')
       .values({

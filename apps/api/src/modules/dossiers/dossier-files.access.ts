@@ -1,0 +1,28 @@
+import type { Db } from '../../db/client';
+import type { AccessPolicy } from '../access/policy';
+import type { FilesService } from '../files/files.service';
+import { DossiersRepository } from './dossiers.repository';
+
+const DOSSIER_BUNDLE = /^dossier:([0-9a-f-]{36})$/;
+
+/**
+ * Officers may read the documents of a dossier owned by a unit they hold a dossier role in (the
+ * same policy as the dossier itself). Residents read only their own uploads (the files module).
+ */
+export function allowOfficersToReadDossierFiles(
+  files: FilesService,
+  policy: AccessPolicy,
+  db: Db,
+): void {
+  const dossiers = new DossiersRepository(db);
+  files.addReadCheck(async (actor, file) => {
+    if (actor.kind !== 'officer') return false;
+    const match = DOSSIER_BUNDLE.exec(file.bundleId);
+    if (!match) return false;
+    const dossier = await dossiers.findDossier(match[1]!);
+    return (
+      dossier !== undefined &&
+      (await policy.can(actor, 'dossiers.read', dossier.receiving_unit_code))
+    );
+  });
+}
