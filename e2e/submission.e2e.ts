@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { type SampleResident, sampleResidents } from '@cqs/api/src/idp/sample-residents';
 import { pdfBytes } from '@cqs/api/src/modules/files/files.test-fixtures';
 import { type FormSchema, findHandwrittenForm } from '@cqs/shared';
@@ -71,6 +72,13 @@ function draftIdOf(page: Page): string {
   const m = /\/nop-ho-so\/ho-so\/([^/]+)\//.exec(new URL(page.url()).pathname);
   if (!m?.[1]) throw new Error(`not on a draft page: ${page.url()}`);
   return m[1];
+}
+
+/** What a phone shows without scrolling, next to the full-page shot of a tall page. */
+async function viewportShot(page: Page, name: string, testId?: string): Promise<void> {
+  if (testId) await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  const dir = fileURLToPath(new URL('./screenshots/', import.meta.url));
+  await page.screenshot({ path: `${dir}${name}-viewport.png`, animations: 'disabled' });
 }
 
 /** Amounts are written with a no-break space before "đ". */
@@ -176,6 +184,7 @@ describe('online submission (mobile)', () => {
       const submitOnline = page.getByTestId('submit-online');
       await submitOnline.scrollIntoViewIfNeeded();
       await screenshot(page, 'submit-a02-procedure');
+      await viewportShot(page, 'submit-a02-procedure', 'submit-online');
       await submitOnline.click();
 
       // Signed out: the page explains why signing in is needed.
@@ -326,6 +335,8 @@ describe('online submission (mobile)', () => {
       expect(reviewText).toContain(pdf.name);
       expect((await page.getByTestId('review-receiving-unit').innerText()).trim()).not.toBe('');
       await screenshot(page, 'submit-a14-review');
+      await viewportShot(page, 'submit-a14-review', 'review-childName');
+      await viewportShot(page, 'submit-a14-review-bottom', 'review-submit');
 
       // Submit → the temporary reference.
       const reference = await submitAndConfirm(page, draftId);
@@ -346,6 +357,7 @@ describe('online submission (mobile)', () => {
       expect(await result.innerText()).toContain(reference);
       expect(await result.innerText()).toContain('Thủ tục đăng ký khai sinh');
       await screenshot(page, 'submit-a16-tracking');
+      await viewportShot(page, 'submit-a16-tracking', 'track-result');
 
       // "Hồ sơ của tôi" lists it.
       await page.goto(`${baseUrl}/ho-so-cua-toi`);
@@ -456,6 +468,7 @@ describe('online submission (mobile)', () => {
       expect(await fee.innerText()).toContain('Nội dung chuyển khoản');
       expect((await page.getByTestId('step-next').innerText()).trim()).toBe('Thanh toán sau');
       await screenshot(page, 'submit-b07-fee-qr');
+      await viewportShot(page, 'submit-b07-fee-qr', 'pay-simulate');
       await page.getByTestId('pay-simulate').click();
       const paid = page.getByTestId('fee-paid');
       await paid.waitFor();
@@ -482,6 +495,8 @@ describe('online submission (mobile)', () => {
       const unit = page.getByTestId('receiving-unit');
       if (await unit.count()) await unit.selectOption(who.commune.code);
       await screenshot(page, 'submit-b09-review');
+      await viewportShot(page, 'submit-b09-review', 'review-members');
+      await viewportShot(page, 'submit-b09-review-bottom', 'review-submit');
 
       const reference = await submitAndConfirm(page, draftId);
       // Paid before submitting: no "not paid yet" warning.

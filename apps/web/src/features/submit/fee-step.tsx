@@ -64,10 +64,15 @@ export function FeeStep({
     setNotYet(false);
     for (let i = 0; i < POLL_ROUNDS && alive.current; i++) {
       try {
-        const payment = await getPayment(paymentId);
+        const update = await getPayment(paymentId);
         if (!alive.current) return;
-        setStatus({ kind: 'ready', payment });
-        if (payment.state === 'paid') break;
+        // A poll answers the state only; the code, account and QR image stay as shown.
+        setStatus((current) =>
+          current.kind === 'ready'
+            ? { kind: 'ready', payment: { ...current.payment, ...update } }
+            : current,
+        );
+        if (update.state === 'paid') break;
       } catch {
         // A dropped poll is retried on the next round.
       }
@@ -82,8 +87,12 @@ export function FeeStep({
   const simulate = async (paymentId: string) => {
     setSimulator('busy');
     try {
-      await simulatePayment(paymentId);
-      setStatus({ kind: 'ready', payment: await getPayment(paymentId) });
+      const update = await simulatePayment(paymentId);
+      setStatus((current) =>
+        current.kind === 'ready'
+          ? { kind: 'ready', payment: { ...current.payment, ...update } }
+          : current,
+      );
       setSimulator('idle');
     } catch (error) {
       setSimulator(error instanceof ApiClientError && error.status === 404 ? 'gone' : 'idle');
@@ -113,7 +122,7 @@ export function FeeStep({
           <p>
             {t('submit.fee.receipt')}{' '}
             <strong data-testid="fee-receipt">
-              {status.payment.receiptNumber ?? status.payment.reference}
+              {status.payment.receiptNo ?? status.payment.reference}
             </strong>
           </p>
         </div>
@@ -165,7 +174,7 @@ export function FeeStep({
             >
               {polling ? t('submit.fee.checking') : t('submit.fee.transferred')}
             </button>
-            {status.payment.demo !== false && simulator !== 'gone' ? (
+            {status.payment.isDemo && simulator !== 'gone' ? (
               <button
                 type="button"
                 className="btn btn--secondary"

@@ -85,8 +85,10 @@ function StartView({
   const channel = procedure.record.channels.find((c) => c.channel === 'truc_tuyen');
   const online = procedure.local.offeredOnline && !procedure.centralBranch;
   // Required papers (some only in the cases the answers select) first; optional ones folded away.
-  const required = form.documents.filter((d) => d.required);
-  const conditional = form.documents.filter((d) => !d.required);
+  // A document that depends on an answer ("when the parents are married") is not needed by
+  // everyone: list it with the optional ones, not as something every resident must prepare.
+  const required = form.documents.filter((d) => d.required && !d.showIf?.length);
+  const conditional = form.documents.filter((d) => !d.required || Boolean(d.showIf?.length));
   const time = channel
     ? [channel.time_value, channel.time_unit].filter((v) => v !== null && v !== '').join(' ') ||
       channel.processing_time

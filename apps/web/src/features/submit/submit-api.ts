@@ -1,6 +1,8 @@
 import type {
   DraftView,
   FormSchema,
+  PaymentStatus,
+  PaymentView,
   ProcedureDetail,
   StoredFile,
   SubmitResult,
@@ -15,22 +17,8 @@ import { sessionQueryKey } from '../../lib/session-key';
 export type DraftSummary = Omit<DraftView, 'answers' | 'uploads'>;
 export type Upload = DraftView['uploads'][number];
 
-/** What `POST /api/drafts/:id/payment` answers (payments module; VietQR transfer). */
-export interface PaymentView {
-  paymentId: string;
-  reference: string;
-  amountVnd: number;
-  state: string;
-  accountName: string;
-  bankBin: string;
-  accountNumber: string;
-  qrPayload: string;
-  qrImageDataUrl: string;
-  expiresAt: string;
-  receiptNumber?: string | null;
-  /** Set by the payments module outside demo mode; the simulator button hides when false. */
-  demo?: boolean;
-}
+/** What the payments module answers (shared schemas): the full code, then small status polls. */
+export type { PaymentStatus, PaymentView };
 
 const enc = encodeURIComponent;
 
@@ -109,10 +97,10 @@ export const startPayment = (draftId: string) =>
   api<PaymentView>(`/api/drafts/${enc(draftId)}/payment`, { method: 'POST', body: {} });
 
 export const getPayment = (paymentId: string) =>
-  get<PaymentView>(`/api/payments/${enc(paymentId)}`);
+  get<PaymentStatus>(`/api/payments/${enc(paymentId)}`);
 
 export const simulatePayment = (paymentId: string) =>
-  api<unknown>(`/api/payments/simulator/${enc(paymentId)}/pay`, { method: 'POST', body: {} });
+  api<PaymentStatus>(`/api/payments/simulator/${enc(paymentId)}/pay`, { method: 'POST', body: {} });
 
 async function csrf(): Promise<string | null> {
   const session = await queryClient.fetchQuery({
