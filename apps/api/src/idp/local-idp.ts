@@ -88,6 +88,7 @@ export const LOCAL_IDP_SCOPE_CLAIMS = {
   openid: ['sub', 'acr'],
   profile: ['name', 'birthdate', 'gender'],
   phone: ['phone_number'],
+  email: ['email', 'email_verified'],
   address: ['address'],
   citizen: ['citizen_id', 'commune_code'],
 } as const satisfies Record<string, readonly string[]>;
@@ -100,6 +101,8 @@ export function residentClaims(resident: SampleResident): AccountClaims {
     birthdate: resident.birthdate,
     gender: resident.gender,
     phone_number: resident.phoneNumber,
+    email: resident.email,
+    email_verified: true,
     address: {
       formatted: formattedAddress(resident),
       street_address: resident.streetAddress,

@@ -40,6 +40,8 @@ export interface SampleResident {
   readonly gender: Gender;
   /** 10-digit Vietnamese mobile number. */
   readonly phoneNumber: string;
+  /** E-mail on the reserved example.vn domain: fictitious, never deliverable. */
+  readonly email: string;
   /** Street / village part of the permanent address (below commune level). */
   readonly streetAddress: string;
   /** Commune of the permanent address. */
@@ -72,6 +74,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '1994-03-14',
     gender: 'female',
     phoneNumber: '0941771448',
+    email: 'hlinh.nie@example.vn',
     streetAddress: 'Tổ dân phố 7',
     commune: COMMUNES.buonMaThuot,
     level: 2,
@@ -83,6 +86,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '1988-11-02',
     gender: 'male',
     phoneNumber: '0328952973',
+    email: 'ybhin.mlo@example.vn',
     streetAddress: 'Buôn Mới',
     commune: COMMUNES.krongPac,
     level: 2,
@@ -94,6 +98,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '1979-07-21',
     gender: 'female',
     phoneNumber: '0860299472',
+    email: 'thuha.tran@example.vn',
     streetAddress: 'Khu phố 4',
     commune: COMMUNES.tuyHoa,
     level: 2,
@@ -105,6 +110,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '2003-01-09',
     gender: 'male',
     phoneNumber: '0935164455',
+    email: 'minhquan.le@example.vn',
     streetAddress: 'Thôn 5',
     commune: COMMUNES.eaKar,
     level: 1,
@@ -116,6 +122,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '2001-05-30',
     gender: 'female',
     phoneNumber: '0374490143',
+    email: 'hmai.eban@example.vn',
     streetAddress: 'Buôn Mới',
     commune: COMMUNES.cuMgar,
     level: 1,
@@ -127,6 +134,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '1965-09-12',
     gender: 'male',
     phoneNumber: '0858912129',
+    email: 'ythim.bdap@example.vn',
     streetAddress: 'Thôn 2',
     commune: COMMUNES.lienSonLak,
     level: 1,
@@ -138,6 +146,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '1999-12-25',
     gender: 'male',
     phoneNumber: '0944253507',
+    email: 'quocbao.pham@example.vn',
     streetAddress: 'Khu phố 2',
     commune: COMMUNES.songCau,
     level: 2,
@@ -149,6 +158,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '2005-08-17',
     gender: 'female',
     phoneNumber: '0785620189',
+    email: 'hang.nong@example.vn',
     streetAddress: 'Thôn 8',
     commune: COMMUNES.eaSup,
     level: 1,
@@ -160,6 +170,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '1972-04-03',
     gender: 'female',
     phoneNumber: '0350841174',
+    email: 'ngocanh.vo@example.vn',
     streetAddress: 'Thôn 1',
     commune: COMMUNES.songHinh,
     level: 2,
@@ -171,6 +182,7 @@ export const sampleResidents: readonly SampleResident[] = Object.freeze([
     birthdate: '2000-02-29',
     gender: 'male',
     phoneNumber: '0925884491',
+    email: 'ducthinh.nguyen@example.vn',
     streetAddress: 'Tổ dân phố 1',
     commune: COMMUNES.buonHo,
     level: 1,

@@ -82,7 +82,7 @@ export class OidcClient {
     const nonce = oidc.randomNonce();
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.settings.redirectUri,
-      scope: 'openid profile phone address citizen',
+      scope: 'openid profile phone email address citizen',
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
