@@ -7,6 +7,7 @@ export function statusLabel(statusCode: number): string {
 /** Event types → the words a resident reads on the timeline. */
 const eventLabels: Record<string, string> = {
   submitted: 'Đã nộp hồ sơ trực tuyến',
+  payment_received: 'Đã thanh toán phí, lệ phí trực tuyến',
 };
 
 export function eventLabel(type: string, statusCode: number): string {

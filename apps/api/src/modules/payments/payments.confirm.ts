@@ -132,7 +132,7 @@ export class PaymentConfirmation {
             .executeTakeFirst()
         : undefined;
       if (dossier && dossierId) {
-        // Not public yet: the timeline has no label for this event type (dossiers.text.ts).
+        // Public: the resident sees the payment on the dossier's timeline and the tracking page.
         await trx
           .insertInto('dossier_events')
           .values({
@@ -143,8 +143,8 @@ export class PaymentConfirmation {
             actor_id: null,
             actor_kind: 'system',
             unit_code: dossier.receiving_unit_code,
-            public: false,
-            note: `Đã nhận thanh toán ${payment.amount_vnd} đồng, biên lai ${receiptNo}`,
+            public: true,
+            note: `Đã nhận thanh toán ${payment.amount_vnd.toLocaleString('vi-VN')} đồng, biên lai ${receiptNo}`,
             data: JSON.stringify({ paymentId: payment.id, receiptNo }),
           })
           .execute();

@@ -397,11 +397,14 @@ describe('the bank simulator and submission', () => {
     expect(dossier).toMatchObject({ payment_state: 'paid', row_version: 2 });
     const events = await app.database.db
       .selectFrom('dossier_events')
-      .select('type')
+      .select(['type', 'public'])
       .where('dossier_id', '=', dossierId)
       .orderBy('id')
       .execute();
-    expect(events.map((e) => e.type)).toEqual(['submitted', 'payment_received']);
+    expect(events).toEqual([
+      { type: 'submitted', public: true },
+      { type: 'payment_received', public: true },
+    ]);
     // The receipt names the dossier, not the payment reference, once there is one.
     const message = await app.database.db
       .selectFrom('outbox')
