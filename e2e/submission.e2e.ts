@@ -225,7 +225,8 @@ describe('online submission (mobile)', () => {
       expect(await value(page, 'field-requesterCitizenId')).toBe(who.citizenId);
       expect(await value(page, 'field-requesterBirthDate')).toBe(who.birthdate);
       expect(await value(page, 'field-requesterPhone')).toBe(who.phoneNumber);
-      expect(await value(page, 'field-requesterCommune')).toBe(who.commune.code);
+      // The commune select gets its options from /api/units: its value shows once they arrive.
+      await expect.poll(() => value(page, 'field-requesterCommune')).toBe(who.commune.code);
       expect(await value(page, 'field-requesterAddress')).toContain(who.streetAddress);
       await screenshot(page, 'submit-a05-requester-prefilled');
       // "Tiếp tục" without the relationship: the summary names it.

@@ -47,6 +47,8 @@ import { PaymentConfirmation } from './modules/payments/payments.confirm';
 import { seedDemoPaymentAccounts } from './modules/payments/payments.demo-accounts';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { PaymentsService } from './modules/payments/payments.service';
+import { receptionRoutes } from './modules/reception/reception.routes';
+import { ReceptionService } from './modules/reception/reception.service';
 import { UnitsRepository } from './modules/units/units.repository';
 import { unitsRoutes } from './modules/units/units.routes';
 import { UnitsService } from './modules/units/units.service';
@@ -208,8 +210,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }),
     simulator: config.payments.simulator,
   });
-  calendarRoutes(server, {
-    calendar: new CalendarService({ db, repository: new CalendarRepository(db), clock, policy }),
+  const calendar = new CalendarService({
+    db,
+    repository: new CalendarRepository(db),
+    clock,
+    policy,
+  });
+  calendarRoutes(server, { calendar });
+  receptionRoutes(server, {
+    reception: new ReceptionService({ db, clock, policy, calendar, mode: config.mode }),
   });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {

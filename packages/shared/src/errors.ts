@@ -6,6 +6,7 @@ import { filesErrors } from './errors/files';
 import { idempotencyErrors } from './errors/idempotency';
 import { notificationsErrors } from './errors/notifications';
 import { paymentsErrors } from './errors/payments';
+import { receptionErrors } from './errors/reception';
 import type { ErrorEntry } from './errors/types';
 
 export type { ErrorEntry } from './errors/types';
@@ -23,6 +24,7 @@ export const errorCatalogue = {
   ...filesErrors,
   ...idempotencyErrors,
   ...paymentsErrors,
+  ...receptionErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -34,6 +34,8 @@ export const permissions = {
   'catalogue.publish': ['province_admin', 'system_admin'],
   'calendar.confirm': ['province_admin', 'system_admin'],
   'dashboard.read': ['dashboard_viewer', 'unit_leader', 'province_admin', 'system_admin'],
+  // Accepting a dossier issues its official code and starts the legal time limit.
+  'dossiers.accept': ['receiving_officer', 'unit_leader'],
   // Dossier contents (answers, documents): the one-stop officers of the receiving unit.
   'dossiers.read': [
     'receiving_officer',

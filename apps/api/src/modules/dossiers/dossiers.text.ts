@@ -8,6 +8,7 @@ export function statusLabel(statusCode: number): string {
 const eventLabels: Record<string, string> = {
   submitted: 'Đã nộp hồ sơ trực tuyến',
   payment_received: 'Đã thanh toán phí, lệ phí trực tuyến',
+  accepted: 'Được tiếp nhận',
 };
 
 export function eventLabel(type: string, statusCode: number): string {
