@@ -30,7 +30,7 @@ export class DossierQueries {
 
   async listMine(actor: SignedInActor) {
     const rows = await this.repository.listOfApplicant(actor.userId);
-    const names = await this.procedureNames(rows.map((r) => r.procedure_code));
+    const names = await this.repository.procedureNames(rows.map((r) => r.procedure_code));
     return { items: await Promise.all(rows.map((r) => this.summary(r, names))) };
   }
 
@@ -38,7 +38,7 @@ export class DossierQueries {
     const row = await this.repository.findDossier(id);
     // Someone else's dossier is "not found": its existence is not revealed.
     if (!row || row.applicant_user_id !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
-    const names = await this.procedureNames([row.procedure_code]);
+    const names = await this.repository.procedureNames([row.procedure_code]);
     const summary = await this.summary(row, names);
     const rating = await this.repository.findRating(row.id);
     return {
@@ -60,7 +60,7 @@ export class DossierQueries {
     // Unknown code and wrong digits answer the same, so codes cannot be enumerated.
     if (!row || !candidates.some((c) => safeEqual(c, last4)))
       throw new AppError('TRACKING_NOT_FOUND');
-    const names = await this.procedureNames([row.procedure_code]);
+    const names = await this.repository.procedureNames([row.procedure_code]);
     const summary = await this.summary(row, names);
     return {
       reference: row.reference,
@@ -136,15 +136,5 @@ export class DossierQueries {
       at: e.at.toISOString(),
       note: e.note,
     }));
-  }
-
-  private async procedureNames(codes: string[]): Promise<Map<string, string>> {
-    if (codes.length === 0) return new Map();
-    const rows = await this.deps.db
-      .selectFrom('procedures')
-      .select(['code', 'name'])
-      .where('code', 'in', [...new Set(codes)])
-      .execute();
-    return new Map(rows.map((r) => [r.code, r.name]));
   }
 }

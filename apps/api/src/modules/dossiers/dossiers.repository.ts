@@ -75,6 +75,17 @@ export class DossiersRepository {
       .executeTakeFirst();
   }
 
+  /** Names of the given procedures, for lists that show many dossiers or drafts. */
+  async procedureNames(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('procedures')
+      .select(['code', 'name'])
+      .where('code', 'in', [...new Set(codes)])
+      .execute();
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   async referenceExists(reference: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('dossiers')

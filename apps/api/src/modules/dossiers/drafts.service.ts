@@ -102,7 +102,7 @@ export class DraftsService {
 
   async list(actor: SignedInActor) {
     const drafts = await this.repository.listDrafts(actor.userId);
-    const names = await this.procedureNames(drafts.map((d) => d.procedure_code));
+    const names = await this.repository.procedureNames(drafts.map((d) => d.procedure_code));
     return {
       items: drafts.map((d) => ({
         id: d.id,
@@ -147,7 +147,7 @@ export class DraftsService {
   }
 
   private async view(draft: Selectable<DraftsTable>): Promise<DraftView> {
-    const names = await this.procedureNames([draft.procedure_code]);
+    const names = await this.repository.procedureNames([draft.procedure_code]);
     const uploads = await this.deps.files.listBundle(draftBundle(draft.id), {
       ownerUserId: draft.user_id,
     });
@@ -163,15 +163,5 @@ export class DraftsService {
       submittedDossierId: draft.submitted_dossier_id,
       uploads: uploads.map((f) => ({ id: f.id, purpose: f.purpose, name: f.name, size: f.size })),
     };
-  }
-
-  private async procedureNames(codes: string[]): Promise<Map<string, string>> {
-    if (codes.length === 0) return new Map();
-    const rows = await this.deps.db
-      .selectFrom('procedures')
-      .select(['code', 'name'])
-      .where('code', 'in', [...new Set(codes)])
-      .execute();
-    return new Map(rows.map((r) => [r.code, r.name]));
   }
 }

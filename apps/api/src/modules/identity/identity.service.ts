@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
+import { maskCitizenId } from '../../lib/personal-data';
 import { appendAudit } from '../audit/audit.service';
 import type { UnitsService } from '../units/units.service';
 import type { OidcClient } from './oidc.client';
@@ -26,11 +27,6 @@ export function assuranceLevelFromAcr(acr: unknown): number | null {
   if (typeof acr !== 'string') return null;
   const match = /(\d)$/.exec(acr);
   return match ? Number(match[1]) : null;
-}
-
-export function maskCitizenId(id: string | null): string | null {
-  if (!id) return null;
-  return `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 5))}${id.slice(-2)}`;
 }
 
 function claimString(claims: Record<string, unknown>, key: string, max = 200): string | null {

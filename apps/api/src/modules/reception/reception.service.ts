@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import type { OfficerActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
+import { maskCitizenId } from '../../lib/personal-data';
 import type { AccessPolicy } from '../access/policy';
 import { appendAudit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
@@ -22,13 +23,6 @@ export interface ReceptionDeps {
   calendar: CalendarService;
   /** Demo mode codes dossiers of units without an identifier with a visibly fake one. */
   mode: 'demo' | 'production';
-}
-
-/** Keeps enough of a citizen ID to tell applicants apart on a shared screen: 066*******34. */
-export function maskCitizenId(id: string | null): string | null {
-  if (!id) return null;
-  if (id.length <= 5) return '*'.repeat(id.length);
-  return `${id.slice(0, 3)}${'*'.repeat(id.length - 5)}${id.slice(-2)}`;
 }
 
 /** `{identifier}-{yymmdd}-{NNNN}` (DOMAIN.md §3); `day` is the Vietnam date 'YYYY-MM-DD'. */
