@@ -49,6 +49,8 @@ import { paymentsRoutes } from './modules/payments/payments.routes';
 import { PaymentsService } from './modules/payments/payments.service';
 import { receptionRoutes } from './modules/reception/reception.routes';
 import { ReceptionService } from './modules/reception/reception.service';
+import { createResultsModule } from './modules/results/results.module';
+import type { ResultsService } from './modules/results/results.service';
 import { UnitsRepository } from './modules/units/units.repository';
 import { unitsRoutes } from './modules/units/units.routes';
 import { UnitsService } from './modules/units/units.service';
@@ -74,6 +76,7 @@ export interface App {
     sessions: SessionsService;
     identity: IdentityService;
     policy: AccessPolicy;
+    results: ResultsService;
   };
   /** Every route with its declared access, for the deny-by-default sweep. */
   routes: RegisteredRoute[];
@@ -167,12 +170,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   unitsRoutes(server, units);
   identityRoutes(server, { config, db, clock, identity, sessions, oidc });
   adminRoutes(server, { policy, units, repository: new AdminRepository(db) });
+  const fileStorage = new DiskFileStorage(path.join(config.dataDir, 'files'), {
+    forbiddenRoots: [config.webDistDir],
+  });
   const files = new FilesService({
     db,
     clock,
-    storage: new DiskFileStorage(path.join(config.dataDir, 'files'), {
-      forbiddenRoots: [config.webDistDir],
-    }),
+    storage: fileStorage,
     repository: new FilesRepository(db),
     limits: config.uploads,
   });
@@ -220,6 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   receptionRoutes(server, {
     reception: new ReceptionService({ db, clock, policy, calendar, mode: config.mode }),
   });
+  const results = await createResultsModule(server, { config, db, clock, files, fileStorage });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
@@ -244,7 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       .filter((method) => method !== 'HEAD')
       .map((method) => ({ method, url: route.url, access: route.config?.access })),
   );
-  return { server, services: { units, sessions, identity, policy }, routes };
+  return { server, services: { units, sessions, identity, policy, results }, routes };
 }
 
 /** Serves the built web app's files; returns its index.html for client-side routes, if built. */

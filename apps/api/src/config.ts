@@ -52,6 +52,12 @@ const EnvSchema = z.object({
   /** Uploads per signed-in user per minute. */
   UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   WEB_DIST_DIR: z.string().optional(),
+  /** Ed25519 private key (PEM) that signs e-results. Demo: generated once under DATA_DIR/keys. Production needs it. */
+  RESULT_SIGNING_KEY_FILE: z.string().optional(),
+  /** Optional directory of units' own keys: <unitCode>.key.pem + <unitCode>.cert.pem (X.509). */
+  RESULT_UNIT_KEYS_DIR: z.string().optional(),
+  /** Public result checks (page loads and file checks) per client address per minute. */
+  RESULT_VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Notifications: e.g. smtp://user:pass@mail.example:587; unset → log (demo) or kept queued. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Chính quyền số Đắk Lắk <no-reply@localhost>'),
@@ -92,6 +98,12 @@ export interface AppConfig {
   };
   rateLimitPerMinute: number;
   trackingRatePerMinute: number;
+  /** E-results: signingKeyFile null → generated in demo, ephemeral in tests (production refuses). */
+  results: {
+    signingKeyFile: string | null;
+    unitKeysDir: string | null;
+    verifyRatePerMinute: number;
+  };
   login: { maxFailures: number; lockMs: number; ratePerMinute: number };
   trustProxy: boolean;
   uploads: { maxFileBytes: number; quotaBytes: number; ratePerMinute: number };
@@ -110,6 +122,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  // Tests of production behaviour sign results with an ephemeral key; a real deployment must
+  // keep its key, or results issued before a restart would stop verifying.
+  if (e.APP_MODE === 'production' && !e.RESULT_SIGNING_KEY_FILE && e.NODE_ENV !== 'test') {
+    throw new Error(
+      'RESULT_SIGNING_KEY_FILE is required in production mode (the Ed25519 private key, PEM, that signs e-results; create one with: openssl genpkey -algorithm ed25519 -out result-signing.pem)',
+    );
+  }
   if (e.APP_MODE === 'production' && !e.OIDC_CLIENT_SECRET) {
     throw new Error('OIDC_CLIENT_SECRET is required in production mode');
   }
@@ -140,6 +159,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trackingRatePerMinute: e.TRACKING_RATE_LIMIT_PER_MINUTE,
+    results: {
+      signingKeyFile: e.RESULT_SIGNING_KEY_FILE ? path.resolve(e.RESULT_SIGNING_KEY_FILE) : null,
+      unitKeysDir: e.RESULT_UNIT_KEYS_DIR ? path.resolve(e.RESULT_UNIT_KEYS_DIR) : null,
+      verifyRatePerMinute: e.RESULT_VERIFY_RATE_LIMIT_PER_MINUTE,
+    },
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,

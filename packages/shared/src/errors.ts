@@ -7,6 +7,7 @@ import { idempotencyErrors } from './errors/idempotency';
 import { notificationsErrors } from './errors/notifications';
 import { paymentsErrors } from './errors/payments';
 import { receptionErrors } from './errors/reception';
+import { resultsErrors } from './errors/results';
 import type { ErrorEntry } from './errors/types';
 
 export type { ErrorEntry } from './errors/types';
@@ -25,6 +26,7 @@ export const errorCatalogue = {
   ...idempotencyErrors,
   ...paymentsErrors,
   ...receptionErrors,
+  ...resultsErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -9,6 +9,7 @@ export * from './schemas/dossiers';
 export * from './schemas/files';
 export * from './schemas/payments';
 export * from './schemas/reception';
+export * from './schemas/results';
 export * from './schemas/units';
 export * from './text';
 export * from './vn-text';

@@ -35,6 +35,9 @@ const declaredPublic = new Set([
   'POST /api/payments/webhook',
   'GET /api/calendar/due',
   'GET /api/calendar/working-days',
+  'GET /api/results/keys',
+  'GET /api/results/:id',
+  'POST /api/results/verify',
 ]);
 
 function concrete(url: string): string {
