@@ -43,6 +43,7 @@ import { identityRoutes } from './modules/identity/identity.routes';
 import { IdentityService } from './modules/identity/identity.service';
 import { OidcClient } from './modules/identity/oidc.client';
 import { SessionsService } from './modules/identity/sessions.service';
+import { registerNationalSync } from './modules/national-sync/national-sync.module';
 import { PaymentConfirmation } from './modules/payments/payments.confirm';
 import { seedDemoPaymentAccounts } from './modules/payments/payments.demo-accounts';
 import { paymentsRoutes } from './modules/payments/payments.routes';
@@ -225,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reception: new ReceptionService({ db, clock, policy, calendar, mode: config.mode }),
   });
   const results = await createResultsModule(server, { config, db, clock, files, fileStorage });
+  registerNationalSync(server, { db, clock, policy, config });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

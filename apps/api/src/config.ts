@@ -73,6 +73,13 @@ const EnvSchema = z.object({
     .optional(),
   /** The in-process bank simulator (demo and tests only; never registered in production). */
   PAYMENT_SIMULATOR: bool.optional(),
+  /** National portal (DVCQG) sync endpoint; unset → demo's built-in simulator, or no sync in production. */
+  NATIONAL_SYNC_URL: z.string().url().optional(),
+  /** Bearer token for NATIONAL_SYNC_URL; required with it in production. */
+  NATIONAL_SYNC_TOKEN: z.string().optional(),
+  /** Sends per record before it is marked failed (then an administrator retries it). */
+  NATIONAL_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  NATIONAL_SYNC_POLL_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -111,6 +118,17 @@ export interface AppConfig {
   notifications: NotificationsConfig;
   /** webhookSecret null (production without PAYMENT_WEBHOOK_SECRET): every confirmation is refused. */
   payments: { webhookSecret: string | null; simulator: boolean };
+  /**
+   * url null: demo's built-in simulator when `simulator`, otherwise sync is not configured and
+   * records stay pending. The simulator accepts only `token`.
+   */
+  nationalSync: {
+    url: string | null;
+    token: string | null;
+    simulator: boolean;
+    maxAttempts: number;
+    pollMs: number;
+  };
   province: { code: string; name: string };
 }
 
@@ -132,6 +150,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.APP_MODE === 'production' && !e.OIDC_CLIENT_SECRET) {
     throw new Error('OIDC_CLIENT_SECRET is required in production mode');
   }
+  if (e.APP_MODE === 'production' && e.NATIONAL_SYNC_URL && !e.NATIONAL_SYNC_TOKEN) {
+    throw new Error('NATIONAL_SYNC_TOKEN is required with NATIONAL_SYNC_URL in production mode');
+  }
+  const syncSimulator = e.APP_MODE === 'demo' && !e.NATIONAL_SYNC_URL;
   return {
     env: e.NODE_ENV,
     mode: e.APP_MODE,
@@ -184,6 +206,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         e.PAYMENT_WEBHOOK_SECRET ??
         (e.APP_MODE === 'demo' ? randomBytes(32).toString('base64url') : null),
       simulator: e.APP_MODE === 'demo' && (e.PAYMENT_SIMULATOR ?? true),
+    },
+    nationalSync: {
+      url: e.NATIONAL_SYNC_URL || null,
+      // The demo simulator gets a per-process token, so only this process's worker can call it.
+      token:
+        e.NATIONAL_SYNC_TOKEN || (syncSimulator ? randomBytes(24).toString('base64url') : null),
+      simulator: syncSimulator,
+      maxAttempts: e.NATIONAL_SYNC_MAX_ATTEMPTS,
+      pollMs: e.NATIONAL_SYNC_POLL_MS,
     },
     notifications: {
       smtpUrl: e.SMTP_URL || undefined,

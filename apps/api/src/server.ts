@@ -8,6 +8,7 @@ import { systemClock } from './lib/clock';
 import { seedCalendar } from './modules/calendar/calendar.seed';
 import { seedCatalogue } from './modules/catalogue/catalogue.seed';
 import { DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/demo-accounts';
+import { createNationalSyncWorker } from './modules/national-sync/national-sync.module';
 import { createProviders } from './modules/notifications/notifications.providers';
 import { OutboxWorker } from './modules/notifications/notifications.worker';
 import { seedUnits } from './modules/units/units.seed';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     config.mode === 'demo' ? await seedDemoOfficers(database.db, systemClock) : [];
 
   const app = await buildApp({ config, database, clock: systemClock });
-  await app.server.listen({ port: config.port, host: config.host });
+  const listeningAt = await app.server.listen({ port: config.port, host: config.host });
   const outbox = new OutboxWorker({
     db: database.db,
     clock: systemClock,
@@ -63,6 +64,15 @@ async function main(): Promise<void> {
     pollMs: config.notifications.pollMs,
   });
   outbox.start();
+  // Feed to the national portal; null in production without NATIONAL_SYNC_URL (records wait).
+  const nationalSync = createNationalSyncWorker({
+    db: database.db,
+    clock: systemClock,
+    config,
+    logger: app.server.log,
+    listeningAt,
+  });
+  nationalSync?.start();
 
   const lines = [
     '',
@@ -93,6 +103,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.server.log.info({ signal }, 'shutting down');
+    // The sync send in flight is cut short (recorded as a retry) while its target still answers.
+    await nationalSync?.stop();
     await app.server.close();
     // Sends in flight record their outcome before the database goes away.
     await outbox.stop();

@@ -4,6 +4,7 @@ import { coreErrors } from './errors/core';
 import { dossierErrors } from './errors/dossiers';
 import { filesErrors } from './errors/files';
 import { idempotencyErrors } from './errors/idempotency';
+import { nationalSyncErrors } from './errors/national-sync';
 import { notificationsErrors } from './errors/notifications';
 import { paymentsErrors } from './errors/payments';
 import { receptionErrors } from './errors/reception';
@@ -24,6 +25,7 @@ export const errorCatalogue = {
   ...notificationsErrors,
   ...filesErrors,
   ...idempotencyErrors,
+  ...nationalSyncErrors,
   ...paymentsErrors,
   ...receptionErrors,
   ...resultsErrors,

@@ -7,6 +7,7 @@ export * from './schemas/catalogue';
 export * from './schemas/common';
 export * from './schemas/dossiers';
 export * from './schemas/files';
+export * from './schemas/national-sync';
 export * from './schemas/payments';
 export * from './schemas/reception';
 export * from './schemas/results';

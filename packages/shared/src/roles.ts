@@ -33,6 +33,8 @@ export const permissions = {
   'units.manage': ['system_admin', 'province_admin'],
   'catalogue.publish': ['province_admin', 'system_admin'],
   'calendar.confirm': ['province_admin', 'system_admin'],
+  // Failed records of the national-portal sync feed: view and send again.
+  'sync.manage': ['province_admin', 'system_admin'],
   'dashboard.read': ['dashboard_viewer', 'unit_leader', 'province_admin', 'system_admin'],
   // Accepting a dossier issues its official code and starts the legal time limit.
   'dossiers.accept': ['receiving_officer', 'unit_leader'],

@@ -33,6 +33,8 @@ const declaredPublic = new Set([
   'GET /api/procedures/:code/form',
   'GET /api/tracking',
   'POST /api/payments/webhook',
+  // Demo/test only: the national-portal simulator, called by our worker with a bearer token.
+  'POST /api/dev/national-portal',
   'GET /api/calendar/due',
   'GET /api/calendar/working-days',
   'GET /api/results/keys',
