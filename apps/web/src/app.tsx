@@ -16,6 +16,12 @@ const officer = () => import('./features/officer');
 const OfficerLayout = lazy(() => officer().then((m) => ({ default: m.OfficerLayout })));
 const OfficerHomePage = lazy(() => officer().then((m) => ({ default: m.OfficerHomePage })));
 const OfficerLoginPage = lazy(() => officer().then((m) => ({ default: m.OfficerLoginPage })));
+// One-stop processing (queues, intake, dossier workspace): its own chunk inside the back office.
+const processing = () => import('./features/processing');
+const WorkQueuePage = lazy(() => processing().then((m) => ({ default: m.WorkQueuePage })));
+const WorkspacePage = lazy(() => processing().then((m) => ({ default: m.WorkspacePage })));
+const ReceptionPage = lazy(() => processing().then((m) => ({ default: m.ReceptionPage })));
+const IntakePage = lazy(() => processing().then((m) => ({ default: m.IntakePage })));
 // Procedure pages are their own chunk (with their CSS): the home page stays small on slow phones.
 const ProcedureSearchPage = lazy(() =>
   import('./pages/procedure-search-page').then((m) => ({ default: m.ProcedureSearchPage })),
@@ -154,6 +160,38 @@ const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <OfficerHomePage /> },
+          {
+            path: 'ho-so',
+            element: (
+              <Lazy>
+                <WorkQueuePage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'ho-so/:id',
+            element: (
+              <Lazy>
+                <WorkspacePage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'tiep-nhan',
+            element: (
+              <Lazy>
+                <ReceptionPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'tiep-nhan/truc-tiep',
+            element: (
+              <Lazy>
+                <IntakePage />
+              </Lazy>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -477,11 +477,6 @@ export const en: Dictionary<typeof vi> = {
       caption: 'My dossiers',
       notFoundHeading: 'Dossier not found',
       notFoundText: 'Your account has no such dossier. Open it again from the “My dossiers” list.',
-      supplementTitle: 'You need to provide more documents',
-      supplementNoNote:
-        'An officer asked for more documents. The details were sent to you by text message or e-mail.',
-      supplementSoon:
-        'Sending documents online will be available soon. Meanwhile you can bring them to the office shown below.',
       feeHeading: 'Fees',
       feeNone: 'No fee to pay.',
       feePaid: 'Paid',
@@ -566,6 +561,7 @@ export const en: Dictionary<typeof vi> = {
       community: 'Community digital teams',
       dashboard: 'Dashboard',
       admin: 'Administration',
+      sync: 'National portal sync',
     },
     unitSwitcher: 'Working unit',
     noUnit: '— Choose a unit —',

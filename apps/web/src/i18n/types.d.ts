@@ -1,9 +1,16 @@
 import 'i18next';
+import type { followUpVi } from '../features/dossiers/strings-vi';
+import type { processingVi } from '../features/processing/strings-vi';
 import type { vi } from './vi';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    // Feature namespaces are registered by their lazy chunks (i18n/feature-strings.ts).
+    resources: {
+      translation: typeof vi;
+      processing: typeof processingVi;
+      followUp: typeof followUpVi;
+    };
   }
 }

@@ -472,11 +472,6 @@ export const vi = {
       notFoundHeading: 'Không tìm thấy hồ sơ',
       notFoundText:
         'Tài khoản của bạn không có hồ sơ này. Hãy mở lại hồ sơ từ danh sách “Hồ sơ của tôi”.',
-      supplementTitle: 'Bạn cần bổ sung giấy tờ',
-      supplementNoNote:
-        'Cán bộ đã yêu cầu bổ sung giấy tờ. Nội dung chi tiết được gửi tới bạn qua tin nhắn hoặc thư điện tử.',
-      supplementSoon:
-        'Chức năng nộp bổ sung trực tuyến sẽ sớm có. Trong lúc chờ, bạn có thể mang giấy tờ đến nơi giải quyết ghi bên dưới.',
       feeHeading: 'Phí, lệ phí',
       feeNone: 'Không phải nộp phí, lệ phí.',
       feePaid: 'Đã thanh toán',
@@ -561,6 +556,7 @@ export const vi = {
       community: 'Tổ công nghệ số',
       dashboard: 'Bảng điều hành',
       admin: 'Quản trị',
+      sync: 'Đồng bộ DVCQG',
     },
     unitSwitcher: 'Đơn vị làm việc',
     noUnit: '— Chọn đơn vị —',

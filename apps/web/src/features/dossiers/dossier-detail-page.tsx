@@ -8,6 +8,7 @@ import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { Timeline, WhereWhoWhen } from './dossier-parts';
 import { type DossierDetail, useMyDossier } from './dossiers-api';
+import { ApologyDates, FormLinks, ResultBox, SupplementBox, WithdrawBox } from './follow-up';
 import { RatingForm, RatingGiven } from './rating-form';
 import { SignInNeeded } from './sign-in-needed';
 import './dossiers.css';
@@ -64,13 +65,6 @@ export function DossierDetailPage() {
 
 function DetailView({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
-  // A supplement request (status 5) is explained in the note of the event that asked for it.
-  const supplementNote =
-    dossier.statusCode === 5
-      ? ([...dossier.timeline].reverse().find((e) => e.statusCode === 5 && e.note)?.note ??
-        dossier.timeline.at(-1)?.note ??
-        null)
-      : null;
   const canRate = dossier.statusCode === 9 || dossier.statusCode === 10;
 
   return (
@@ -87,15 +81,11 @@ function DetailView({ dossier }: { dossier: DossierDetail }) {
         {t('dossiers.reference')}: <strong className="nowrap">{dossier.reference}</strong>
       </p>
 
-      {dossier.statusCode === 5 ? (
-        <div className="notice notice--warning" data-testid="supplement-request">
-          <h2 className="notice__title">{t('dossiers.detail.supplementTitle')}</h2>
-          <p className="supplement-note">
-            {supplementNote ?? t('dossiers.detail.supplementNoNote')}
-          </p>
-          <p>{t('dossiers.detail.supplementSoon')}</p>
-        </div>
+      {/* What the resident must do now comes first. */}
+      {dossier.pendingRequest ? (
+        <SupplementBox dossierId={dossier.id} request={dossier.pendingRequest} />
       ) : null}
+      {dossier.result ? <ResultBox dossierId={dossier.id} result={dossier.result} /> : null}
 
       <WhereWhoWhen
         statusCode={dossier.statusCode}
@@ -103,6 +93,11 @@ function DetailView({ dossier }: { dossier: DossierDetail }) {
         unitName={dossier.receivingUnitName}
         submittedAt={dossier.submittedAt}
         dueAt={dossier.dueAt}
+        dueContent={
+          dossier.apologyDueAt && dossier.dueAt ? (
+            <ApologyDates dueAt={dossier.dueAt} apologyDueAt={dossier.apologyDueAt} />
+          ) : undefined
+        }
         statusTestId="dossier-status"
       />
 
@@ -118,6 +113,8 @@ function DetailView({ dossier }: { dossier: DossierDetail }) {
         <FeeLine dossier={dossier} />
       </section>
 
+      <FormLinks dossierId={dossier.id} forms={dossier.forms} />
+
       <section aria-labelledby="timeline-heading" className="section">
         <h2 id="timeline-heading">{t('dossiers.timeline')}</h2>
         <Timeline items={dossier.timeline} headingId="timeline-heading" />
@@ -128,6 +125,8 @@ function DetailView({ dossier }: { dossier: DossierDetail }) {
       ) : canRate ? (
         <RatingForm dossierId={dossier.id} />
       ) : null}
+
+      {dossier.canWithdraw ? <WithdrawBox dossierId={dossier.id} /> : null}
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import type { TimelineItem } from './dossiers-api';
@@ -53,6 +54,7 @@ export function WhereWhoWhen({
   unitName,
   submittedAt,
   dueAt,
+  dueContent,
   statusTestId,
 }: {
   statusCode: number;
@@ -60,6 +62,8 @@ export function WhereWhoWhen({
   unitName: string;
   submittedAt: string;
   dueAt: string | null;
+  /** Replaces the due date, e.g. the original and the new date after an apology. */
+  dueContent?: ReactNode;
   statusTestId?: string;
 }) {
   const { t } = useTranslation();
@@ -84,7 +88,9 @@ export function WhereWhoWhen({
       <div className="facts__row">
         <dt>{t('dossiers.dueAt')}</dt>
         <dd data-testid="dossier-due">
-          {dueAt ? (
+          {dueContent ? (
+            dueContent
+          ) : dueAt ? (
             <time dateTime={dueAt}>{formatDateTime(dueAt)}</time>
           ) : (
             <span className="muted">{t('dossiers.dueUnknown')}</span>

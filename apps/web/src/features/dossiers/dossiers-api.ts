@@ -3,6 +3,7 @@ import type {
   DossierList as DossierListSchema,
   DraftList as DraftListSchema,
   RatingBody as RatingBodySchema,
+  ResubmitBody as ResubmitBodySchema,
   TrackingView as TrackingViewSchema,
 } from '@cqs/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -68,3 +69,29 @@ export function useRateDossier(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...myDossiersKey, id] }),
   });
 }
+
+export type ResubmitInput = z.infer<typeof ResubmitBodySchema>;
+
+/** `POST /api/my/dossiers/:id/resubmit`: what a supplement request (or guidance) asked for. */
+export function useResubmit(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResubmitInput) =>
+      post<unknown>(`/api/my/dossiers/${encodeURIComponent(id)}/resubmit`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: myDossiersKey }),
+  });
+}
+
+/** `POST /api/my/dossiers/:id/withdraw` (status 7: the office then stops or resumes it). */
+export function useWithdraw(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      post<unknown>(`/api/my/dossiers/${encodeURIComponent(id)}/withdraw`, { reason }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: myDossiersKey }),
+  });
+}
+
+export const resultPath = (id: string) => `/api/my/dossiers/${encodeURIComponent(id)}/result`;
+export const residentFormPath = (id: string, form: string) =>
+  `/api/my/dossiers/${encodeURIComponent(id)}/forms/${encodeURIComponent(form)}`;

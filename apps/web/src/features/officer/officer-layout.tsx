@@ -17,7 +17,7 @@ function bySeniority(a: OfficerRole, b: OfficerRole): number {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorMessage } from '../../components/error-message';
 import { useFocusMainOnNavigate } from '../../components/focus-on-navigate';
 import { Loading } from '../../components/loading';
@@ -51,16 +51,25 @@ export function unitsOf(officer: OfficerUser): OfficerUnit[] {
   return [...byCode.values()];
 }
 
-const comingSoon = [
-  'reception',
-  'myQueue',
-  'unitQueue',
-  'feedback',
-  'tasks',
-  'community',
-  'dashboard',
-  'admin',
+// One-stop processing screens (features/processing); a queue link is active for its own scope.
+const workLinks = [
+  { key: 'reception', to: '/can-bo/tiep-nhan', scope: null },
+  { key: 'myQueue', to: '/can-bo/ho-so?scope=mine', scope: 'mine' },
+  { key: 'unitQueue', to: '/can-bo/ho-so?scope=unit', scope: 'unit' },
 ] as const;
+
+function isWorkLinkActive(
+  link: (typeof workLinks)[number],
+  location: { pathname: string; search: string },
+): boolean {
+  if (link.scope === null) return location.pathname.startsWith('/can-bo/tiep-nhan');
+  return (
+    location.pathname === '/can-bo/ho-so' &&
+    new URLSearchParams(location.search).get('scope') === link.scope
+  );
+}
+
+const comingSoon = ['feedback', 'tasks', 'community', 'dashboard', 'admin'] as const;
 
 /** Back-office frame: officer, working unit and roles, side navigation. Officers only. */
 export function OfficerLayout() {
@@ -129,6 +138,17 @@ export function OfficerLayout() {
                 {t('officer.nav.home')}
               </NavLink>
             </li>
+            {workLinks.map((link) => (
+              <li key={link.key}>
+                <Link
+                  to={link.to}
+                  className="bo-nav__link"
+                  aria-current={isWorkLinkActive(link, location) ? 'page' : undefined}
+                >
+                  {t(`officer.nav.${link.key}`)}
+                </Link>
+              </li>
+            ))}
             {comingSoon.map((key) => (
               <li key={key}>
                 <span className="bo-nav__link is-disabled" aria-disabled="true">
