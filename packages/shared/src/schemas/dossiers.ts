@@ -102,6 +102,22 @@ export const DossierDetail = DossierSummary.extend({
   nextStep: z.string(),
   timeline: z.array(TimelineEntry),
   rating: z.object({ stars: z.number().int(), comment: z.string().nullable() }).nullable(),
+  /** What the resident must do now: add documents (guidance before acceptance, or form 02). */
+  pendingRequest: z
+    .object({
+      kind: z.enum(['guidance', 'supplement']),
+      note: z.string().nullable(),
+      documents: z.array(z.string()),
+      at: z.string(),
+    })
+    .nullable(),
+  /** The new appointment date promised in an apology (form 04); dueAt stays the original. */
+  apologyDueAt: z.string().nullable(),
+  /** The electronic result, downloadable from `/api/my/dossiers/:id/result`. */
+  result: z.object({ id: z.string(), outcome: z.enum(['approved', 'refused']) }).nullable(),
+  canWithdraw: z.boolean(),
+  /** Printable forms the resident may download (`/api/my/dossiers/:id/forms/:form`). */
+  forms: z.array(z.enum(['01', '02', '03', '04'])),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 

@@ -1,4 +1,4 @@
-import { type Action, permissions } from '@cqs/shared';
+import { type Action, type OfficerRole, permissions } from '@cqs/shared';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 
@@ -25,6 +25,15 @@ export class AccessPolicy {
 
   async assert(actor: Actor, action: Action, unitCode: string): Promise<void> {
     if (!(await this.can(actor, action, unitCode))) throw new AppError('FORBIDDEN');
+  }
+
+  /** The roles the actor holds over `unitCode` (granted there or at a unit above it). */
+  async rolesAt(actor: Actor, unitCode: string): Promise<OfficerRole[]> {
+    if (actor.kind !== 'officer') return [];
+    const lineage = await this.units.lineage(unitCode);
+    const roles = new Set<OfficerRole>();
+    for (const g of actor.grants) if (lineage.includes(g.unitCode)) roles.add(g.role);
+    return [...roles];
   }
 
   /** Units (of those given) the actor may act on, for filtering lists without leaking counts. */

@@ -23,7 +23,7 @@ import {
   CalendarYearOutOfRangeError,
 } from './calendar.errors';
 import type { CalendarRepository } from './calendar.repository';
-import { type IsoDate, isValidDate, toLocal } from './calendar.time';
+import { fromLocal, type IsoDate, isValidDate, minutes, toLocal } from './calendar.time';
 
 const PROVINCE_CODE = '66';
 export const FIRST_YEAR = 2021;
@@ -115,6 +115,12 @@ export class CalendarService {
   private async engine(): Promise<WorkingCalendar> {
     await this.ready();
     return new WorkingCalendar((y) => this.year(y), this.deps.hours ?? DEFAULT_OFFICE_HOURS);
+  }
+
+  /** The end of office hours on `date` (when a due date on that day ends). */
+  closingOf(date: IsoDate): Date {
+    const periods = (this.deps.hours ?? DEFAULT_OFFICE_HOURS).periods;
+    return fromLocal(date, minutes(periods[periods.length - 1]!.close) * 60_000);
   }
 
   async isWorkingDay(date: IsoDate): Promise<boolean> {

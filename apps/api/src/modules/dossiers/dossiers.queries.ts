@@ -41,14 +41,16 @@ export class DossierQueries {
     const names = await this.repository.procedureNames([row.procedure_code]);
     const summary = await this.summary(row, names);
     const rating = await this.repository.findRating(row.id);
+    const events = await this.repository.publicEvents(row.id);
     return {
       ...summary,
       procedureVersion: row.procedure_version,
       feeVnd: row.fee_vnd,
       paymentState: row.payment_state,
       nextStep: nextStep(row.status_code, summary.receivingUnitName),
-      timeline: await this.timeline(row.id),
+      timeline: events.map(toTimelineEntry),
       rating: rating ? { stars: rating.stars, comment: rating.comment } : null,
+      ...residentFollowUp(row, events),
     };
   }
 
@@ -128,13 +130,67 @@ export class DossierQueries {
   }
 
   private async timeline(dossierId: string) {
-    const events = await this.repository.publicEvents(dossierId);
-    return events.map((e) => ({
-      type: e.type,
-      label: eventLabel(e.type, e.status_code),
-      statusCode: e.status_code,
-      at: e.at.toISOString(),
-      note: e.note,
-    }));
+    return (await this.repository.publicEvents(dossierId)).map(toTimelineEntry);
   }
+}
+
+type PublicEvent = Awaited<ReturnType<DossiersRepository['publicEvents']>>[number];
+
+function toTimelineEntry(e: PublicEvent) {
+  return {
+    type: e.type,
+    label: eventLabel(e.type, e.status_code),
+    statusCode: e.status_code,
+    at: e.at.toISOString(),
+    note: e.note,
+  };
+}
+
+/** States from which the resident may still ask to withdraw (the workflow's request_withdrawal). */
+const WITHDRAWABLE = [
+  'submitted',
+  'accepted',
+  'processing',
+  'awaiting_signature',
+  'supplement_requested',
+  'financial_obligation',
+];
+
+/**
+ * What the resident can do next on their dossier page: answer a request to complete (guidance
+ * before acceptance, form 02 during processing), download the result, print their forms.
+ */
+function residentFollowUp(row: DossierRow, events: PublicEvent[]) {
+  const last = (types: string[]) => events.filter((e) => types.includes(e.type)).at(-1);
+  let request: PublicEvent | undefined;
+  if (row.status_code === 5) request = last(['request_supplement']);
+  if (row.status_code === 1) {
+    const latest = last(['submitted', 'guide_to_complete', 'complete_after_guidance']);
+    if (latest?.type === 'guide_to_complete') request = latest;
+  }
+  const documents = (request?.data as { documents?: unknown } | undefined)?.documents;
+  const has = (type: string) => events.some((e) => e.type === type);
+  const forms: ('01' | '02' | '03' | '04')[] = [];
+  if (row.code) forms.push('01');
+  if (has('guide_to_complete') || has('request_supplement')) forms.push('02');
+  if (has('refuse_to_accept')) forms.push('03');
+  if (has('apologise')) forms.push('04');
+  return {
+    pendingRequest: request
+      ? {
+          kind:
+            request.type === 'request_supplement' ? ('supplement' as const) : ('guidance' as const),
+          note: request.note,
+          documents: Array.isArray(documents) ? documents.map(String) : [],
+          at: request.at.toISOString(),
+        }
+      : null,
+    apologyDueAt: row.apology_due_at ? row.apology_due_at.toISOString() : null,
+    result:
+      row.result_id && row.outcome && (row.status_code === 9 || row.status_code === 10)
+        ? { id: row.result_id, outcome: row.outcome }
+        : null,
+    canWithdraw: WITHDRAWABLE.includes(row.state),
+    forms,
+  };
 }

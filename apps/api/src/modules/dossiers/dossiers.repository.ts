@@ -60,7 +60,7 @@ export class DossiersRepository {
   publicEvents(dossierId: string) {
     return this.db
       .selectFrom('dossier_events')
-      .select(['type', 'status_code', 'at', 'note'])
+      .select(['type', 'status_code', 'at', 'note', 'data'])
       .where('dossier_id', '=', dossierId)
       .where('public', '=', true)
       .orderBy('id')

@@ -40,6 +40,25 @@ export interface DossiersTable {
   row_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // Processing projection (migration 0010); the events remain the record.
+  handling_unit_code: string;
+  assigned_officer_id: string | null;
+  step: string | null;
+  step_due_at: Timestamp | null;
+  previous_state: string | null;
+  previous_step: string | null;
+  accepted_at: Timestamp | null;
+  time_limit_amount: number | null;
+  time_limit_unit: 'working_days' | 'working_hours' | 'calendar_days' | null;
+  supplement_requests: Generated<number>;
+  paused_at: Timestamp | null;
+  pauses: ColumnType<{ from: string; to: string }[], string | undefined, string>;
+  counted_late: Generated<boolean>;
+  apology_due_at: Timestamp | null;
+  outcome: 'approved' | 'refused' | null;
+  result_id: string | null;
+  returned_at: Timestamp | null;
+  return_channel: 'in_person' | 'online' | 'post' | null;
 }
 
 export interface DossierEventsTable {

@@ -9,6 +9,23 @@ const eventLabels: Record<string, string> = {
   submitted: 'Đã nộp hồ sơ trực tuyến',
   payment_received: 'Đã thanh toán phí, lệ phí trực tuyến',
   accepted: 'Được tiếp nhận',
+  guide_to_complete: 'Cán bộ hướng dẫn bổ sung, hoàn thiện hồ sơ',
+  complete_after_guidance: 'Đã bổ sung hồ sơ theo hướng dẫn',
+  refuse_to_accept: 'Không được tiếp nhận',
+  transfer_lien_thong: 'Chuyển liên thông đến cơ quan phối hợp giải quyết',
+  request_supplement: 'Yêu cầu bổ sung hồ sơ (tạm dừng tính thời hạn)',
+  resubmit: 'Đã nộp bổ sung hồ sơ',
+  notify_financial_obligation: 'Thông báo thực hiện nghĩa vụ tài chính',
+  obligation_fulfilled: 'Đã hoàn thành nghĩa vụ tài chính',
+  request_withdrawal: 'Yêu cầu rút hồ sơ',
+  accept_withdrawal: 'Đồng ý cho rút hồ sơ',
+  refuse_withdrawal: 'Không đồng ý rút hồ sơ; tiếp tục giải quyết',
+  stop: 'Dừng xử lý hồ sơ',
+  apologise: 'Thư xin lỗi và hẹn lại ngày trả kết quả',
+  sign: 'Đã có kết quả giải quyết',
+  mark_finished: 'Đã có kết quả giải quyết',
+  refuse_on_merits: 'Từ chối giải quyết hồ sơ',
+  return_result: 'Đã trả kết quả',
 };
 
 export function eventLabel(type: string, statusCode: number): string {

@@ -208,6 +208,7 @@ export class SubmissionService {
         applicant_user_id: actor.userId,
         submitted_by_user_id: actor.userId,
         receiving_unit_code: receivingUnit.code,
+        handling_unit_code: receivingUnit.code,
         channel: 2,
         status_code: 1,
         state: 'submitted',

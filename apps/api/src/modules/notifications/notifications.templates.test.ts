@@ -59,6 +59,15 @@ const samples: { [N in TemplateName]: TemplatePayload<N> } = {
     stage: 'reception',
     reason: 'Thủ tục không thuộc thẩm quyền của xã',
   },
+  'dossier.status_changed': {
+    recipientName: 'Trần Văn Đức',
+    reference: code,
+    procedureName: 'Đăng ký khai sinh',
+    event: 'Thư xin lỗi và hẹn lại ngày trả kết quả',
+    statusLabel: 'Đang xử lý',
+    note: 'Cần thêm thời gian xác minh tại cơ quan liên quan',
+    newDueDate: '2026-05-20',
+  },
   'payment.receipt': {
     recipientName: 'Trần Văn Đức',
     dossierCode: code,

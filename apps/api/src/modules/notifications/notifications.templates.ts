@@ -298,6 +298,38 @@ export const templates = {
     },
   }),
 
+  // Any other public step of the workflow (liên thông, withdrawal, stop, apology, resubmission,
+  // result returned): what happened, the status in words, the officer's note, a new date if any.
+  'dossier.status_changed': define({
+    schema: z
+      .object({
+        recipientName: name,
+        reference: text,
+        procedureName: text,
+        event: text.max(200),
+        statusLabel: text.max(200),
+        note: text.max(2000).optional(),
+        newDueDate: isoDate.optional(),
+      })
+      .strict(),
+    build: (p, ctx) => ({
+      subject: `Hồ sơ ${p.reference}: ${p.event}`,
+      recipientName: p.recipientName,
+      intro: [`Hồ sơ thủ tục "${p.procedureName}" của Ông/Bà có cập nhật: ${p.event}.`],
+      facts: [
+        ['Mã hồ sơ', p.reference],
+        ['Thủ tục', p.procedureName],
+        ['Trạng thái', p.statusLabel],
+        ...(p.newDueDate
+          ? [['Ngày hẹn trả kết quả mới', formatDate(p.newDueDate)] as [string, string]]
+          : []),
+      ],
+      next: [...(p.note ? [`Nội dung: ${p.note}`] : [])],
+      link: { label: 'Xem chi tiết hồ sơ', url: dossierUrl(ctx, p.reference) },
+      short: `Hồ sơ ${p.reference}: ${shorten(p.event, 80)}. Chi tiết:`,
+    }),
+  }),
+
   'payment.receipt': define({
     schema: z
       .object({

@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '@cqs/shared';
+import type { CatalogueRecord, DeadlineUnit } from '@cqs/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 import '../dossiers/dossiers.tables';
@@ -78,7 +78,11 @@ export class ReceptionRepository {
   async markAccepted(
     id: string,
     expectedRowVersion: number,
-    values: { dueAt: Date | null; now: Date },
+    values: {
+      dueAt: Date | null;
+      now: Date;
+      timeLimit: { amount: number; unit: DeadlineUnit } | null;
+    },
   ) {
     const row = await this.db
       .updateTable('dossiers')
@@ -86,19 +90,27 @@ export class ReceptionRepository {
         status_code: 2,
         state: 'accepted',
         due_at: values.dueAt,
+        accepted_at: values.now,
+        time_limit_amount: values.timeLimit?.amount ?? null,
+        time_limit_unit: values.timeLimit?.unit ?? null,
         updated_at: values.now,
         row_version: sql<number>`row_version + 1`,
       })
       .where('id', '=', id)
       .where('row_version', '=', expectedRowVersion)
       .where('status_code', '=', 1)
-      .returning(['row_version'])
+      .returningAll()
       .executeTakeFirst();
     return row ?? null;
   }
 
-  async setCode(id: string, code: string): Promise<void> {
-    await this.db.updateTable('dossiers').set({ code }).where('id', '=', id).execute();
+  async setCode(id: string, code: string) {
+    return this.db
+      .updateTable('dossiers')
+      .set({ code })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   /**

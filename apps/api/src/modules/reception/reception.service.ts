@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { formatVn, toLocal } from '../calendar/calendar.time';
 import { enqueueNotification, normaliseRecipient } from '../notifications/notifications.service';
+import { type DossierEventSink, recordDossierEvent } from '../processing/processing.events';
 import { ReceptionRepository } from './reception.repository';
 
 export interface ReceptionDeps {
@@ -23,6 +24,8 @@ export interface ReceptionDeps {
   calendar: CalendarService;
   /** Demo mode codes dossiers of units without an identifier with a visibly fake one. */
   mode: 'demo' | 'production';
+  /** Fed with every dossier event in its transaction (national-portal sync). */
+  sinks: readonly DossierEventSink[];
 }
 
 /** `{identifier}-{yymmdd}-{NNNN}` (DOMAIN.md §3); `day` is the Vietnam date 'YYYY-MM-DD'. */
@@ -118,33 +121,37 @@ export class ReceptionService {
       const updated = await tx.markAccepted(dossierId, expectedRowVersion, {
         dueAt: due?.due ?? null,
         now,
+        timeLimit: limit,
       });
       if (!updated) throw new AppError('DOSSIER_CHANGED');
       const n = await tx.nextCodeNumber(unit.code, day);
       if (n > 9999) throw new AppError('DOSSIER_CODES_EXHAUSTED');
       const code = formatDossierCode(identifier, day, n);
-      await tx.setCode(dossierId, code);
-      await trx
-        .insertInto('dossier_events')
-        .values({
-          dossier_id: dossierId,
+      const coded = await tx.setCode(dossierId, code);
+      await recordDossierEvent(
+        trx,
+        clock,
+        this.deps.sinks,
+        {
+          dossierId,
           type: 'accepted',
-          status_code: 2,
+          statusCode: 2,
           at: now,
-          actor_id: actor.userId,
-          actor_kind: actor.kind,
-          unit_code: unit.code,
+          actorId: actor.userId,
+          actorKind: actor.kind,
+          unitCode: unit.code,
           public: true,
           note: null,
-          data: JSON.stringify({
+          data: {
             code,
-            dueAt: due ? due.due.toISOString() : null,
-            countFrom: due ? due.countFrom.toISOString() : null,
+            dueAt: due ? formatVn(due.due) : null,
+            countFrom: due ? formatVn(due.countFrom) : null,
             timeLimit: limit,
             unconfirmedYears: due?.unconfirmedYears ?? [],
-          }),
-        })
-        .execute();
+          },
+        },
+        coded,
+      );
       await appendAudit(trx, clock, {
         actor,
         action: 'dossier.accept',

@@ -53,6 +53,7 @@ async function makeDossier(
       applicant_user_id: null,
       submitted_by_user_id: null,
       receiving_unit_code: unitCode,
+      handling_unit_code: unitCode,
       channel: 2,
       status_code: overrides.statusCode ?? 1,
       state: overrides.statusCode && overrides.statusCode !== 1 ? 'accepted' : 'submitted',
@@ -247,6 +248,7 @@ describe('accepting a dossier issues the official code', () => {
         policy: app.services.policy,
       }),
       mode: 'production',
+      sinks: [],
     });
     const actor = {
       kind: 'officer' as const,

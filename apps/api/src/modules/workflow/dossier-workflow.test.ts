@@ -229,6 +229,7 @@ function oracle(
   if (a.requiresReason && !(input.reason && input.reason.trim() !== '')) return 'REASON_REQUIRED';
   if (a.requiresResult && !s.hasResult && !input.resultAttached) return 'RESULT_REQUIRED';
   if (a.to === 'previous') return s.previousState ?? 'processing';
+  if (a.to === 'same') return s.state;
   return a.to;
 }
 
@@ -294,6 +295,7 @@ describe('property: random action sequences from the initial state', () => {
           const second = a.name === 'request_supplement' && s.supplementRequests >= 1;
           expect(r.flags.secondSupplement === true).toBe(second);
           if (a.to === 'previous') expect(r.next.state).toBe(s.previousState);
+          if (a.to === 'same') expect(r.next).toEqual({ ...s, outcome: s.outcome });
           s = r.next;
         }
       }),

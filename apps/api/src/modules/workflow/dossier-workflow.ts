@@ -84,8 +84,11 @@ export type DossierOutcome = 'approved' | 'refused';
 export interface WorkflowAction {
   name: string;
   from: readonly DossierState[];
-  /** 'previous' returns to the state the dossier was in before the withdrawal request. */
-  to: DossierState | 'previous';
+  /**
+   * 'previous' returns to the state the dossier was in before the withdrawal request; 'same'
+   * records an event without moving (the apology keeps the dossier where it is).
+   */
+  to: DossierState | 'previous' | 'same';
   roles: readonly WorkflowRole[];
   requiresReason: boolean;
   /** An electronic result must be attached (now or earlier): the digitisation index counts it. */
@@ -133,6 +136,16 @@ export const workflowActions = [
     form: '02',
     public: true,
     label: { vi: 'Hướng dẫn bổ sung, hoàn thiện hồ sơ', en: 'Guide to complete the dossier' },
+  },
+  {
+    // The resident adds what the guidance asked for; the dossier waits for reception again.
+    name: 'complete_after_guidance',
+    from: ['submitted'],
+    to: 'submitted',
+    roles: ['resident'],
+    requiresReason: false,
+    public: true,
+    label: { vi: 'Bổ sung hồ sơ theo hướng dẫn', en: 'Completed as guided' },
   },
   {
     name: 'refuse_to_accept',
@@ -271,6 +284,18 @@ export const workflowActions = [
     label: { vi: 'Dừng xử lý hồ sơ', en: 'Stop processing' },
   },
   {
+    // Form 04, once, before the due date (the service checks both against the calendar); the
+    // original due date stays the baseline for statistics (DOMAIN.md §4).
+    name: 'apologise',
+    from: inProcessing,
+    to: 'same',
+    roles: ['specialist', 'unit_leader'],
+    requiresReason: true,
+    form: '04',
+    public: true,
+    label: { vi: 'Xin lỗi và hẹn lại ngày trả kết quả', en: 'Apologise and set a new date' },
+  },
+  {
     name: 'submit_for_signature',
     from: ['processing'],
     to: 'awaiting_signature',
@@ -329,7 +354,8 @@ export const workflowActions = [
     name: 'return_result',
     from: ['finished'],
     to: 'returned',
-    roles: ['receiving_officer'],
+    // The resident's first download of an online result is its return (channel online).
+    roles: ['receiving_officer', 'resident'],
     requiresReason: false,
     public: true,
     label: { vi: 'Trả kết quả', en: 'Return the result' },
@@ -425,6 +451,11 @@ export function applyAction(
     next.state = dossier.previousState ?? 'processing';
     const step = dossier.previousStep ?? (next.state === 'processing' ? 'appraisal' : undefined);
     if (step) next.step = step;
+  } else if (def.to === 'same') {
+    next.state = dossier.state;
+    if (dossier.step) next.step = dossier.step;
+    if (dossier.previousState) next.previousState = dossier.previousState;
+    if (dossier.previousStep) next.previousStep = dossier.previousStep;
   } else {
     next.state = def.to;
     if (def.to === 'withdrawal_requested') {
