@@ -38,6 +38,10 @@ const dossiers = () => import('./features/dossiers');
 const TrackingPage = lazy(() => dossiers().then((m) => ({ default: m.TrackingPage })));
 const MyDossiersPage = lazy(() => dossiers().then((m) => ({ default: m.MyDossiersPage })));
 const DossierDetailPage = lazy(() => dossiers().then((m) => ({ default: m.DossierDetailPage })));
+// Result verification (opened from the QR code on a result): a small chunk of its own.
+const VerifyResultPage = lazy(() =>
+  import('./features/results').then((m) => ({ default: m.VerifyResultPage })),
+);
 
 function Lazy({ children }: { children: ReactNode }) {
   return (
@@ -118,6 +122,14 @@ const router = createBrowserRouter([
         element: (
           <Lazy>
             <TrackingPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'xac-minh/:id?',
+        element: (
+          <Lazy>
+            <VerifyResultPage />
           </Lazy>
         ),
       },

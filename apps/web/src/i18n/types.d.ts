@@ -1,6 +1,7 @@
 import 'i18next';
 import type { followUpVi } from '../features/dossiers/strings-vi';
 import type { processingVi } from '../features/processing/strings-vi';
+import type { resultsVi } from '../features/results/strings-vi';
 import type { vi } from './vi';
 
 declare module 'i18next' {
@@ -11,6 +12,7 @@ declare module 'i18next' {
       translation: typeof vi;
       processing: typeof processingVi;
       followUp: typeof followUpVi;
+      results: typeof resultsVi;
     };
   }
 }

@@ -1,0 +1,2 @@
+// Public verification of e-results (from the QR code on a result): its own lazy chunk.
+export { VerifyResultPage } from './verify-page';
