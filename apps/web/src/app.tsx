@@ -16,6 +16,10 @@ const officer = () => import('./features/officer');
 const OfficerLayout = lazy(() => officer().then((m) => ({ default: m.OfficerLayout })));
 const OfficerHomePage = lazy(() => officer().then((m) => ({ default: m.OfficerHomePage })));
 const OfficerLoginPage = lazy(() => officer().then((m) => ({ default: m.OfficerLoginPage })));
+// Administration of the national-portal sync feed: its own chunk, for province administrators.
+const SyncAdminPage = lazy(() =>
+  import('./features/sync-admin').then((m) => ({ default: m.SyncAdminPage })),
+);
 // One-stop processing (queues, intake, dossier workspace): its own chunk inside the back office.
 const processing = () => import('./features/processing');
 const WorkQueuePage = lazy(() => processing().then((m) => ({ default: m.WorkQueuePage })));
@@ -172,6 +176,14 @@ const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <OfficerHomePage /> },
+          {
+            path: 'quan-tri/dong-bo',
+            element: (
+              <Lazy>
+                <SyncAdminPage />
+              </Lazy>
+            ),
+          },
           {
             path: 'ho-so',
             element: (

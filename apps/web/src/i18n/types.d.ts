@@ -2,6 +2,7 @@ import 'i18next';
 import type { followUpVi } from '../features/dossiers/strings-vi';
 import type { processingVi } from '../features/processing/strings-vi';
 import type { resultsVi } from '../features/results/strings-vi';
+import type { syncAdminVi } from '../features/sync-admin/strings-vi';
 import type { vi } from './vi';
 
 declare module 'i18next' {
@@ -12,6 +13,7 @@ declare module 'i18next' {
       translation: typeof vi;
       processing: typeof processingVi;
       followUp: typeof followUpVi;
+      syncAdmin: typeof syncAdminVi;
       results: typeof resultsVi;
     };
   }

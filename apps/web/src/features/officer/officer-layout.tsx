@@ -1,4 +1,4 @@
-import { type OfficerRole, roleLabels, type SessionInfo } from '@cqs/shared';
+import { type OfficerRole, permissions, roleLabels, type SessionInfo } from '@cqs/shared';
 
 // Most senior first, so a leader reads "Lãnh đạo đơn vị" before the viewer badge.
 const seniority: OfficerRole[] = [
@@ -70,6 +70,9 @@ function isWorkLinkActive(
 }
 
 const comingSoon = ['feedback', 'tasks', 'community', 'dashboard', 'admin'] as const;
+
+// Province administrators see the national-portal sync page (features/sync-admin).
+const syncRoles: readonly OfficerRole[] = permissions['sync.manage'];
 
 /** Back-office frame: officer, working unit and roles, side navigation. Officers only. */
 export function OfficerLayout() {
@@ -157,6 +160,13 @@ export function OfficerLayout() {
                 </span>
               </li>
             ))}
+            {officer.grants.some((g) => syncRoles.includes(g.role)) ? (
+              <li>
+                <NavLink to="/can-bo/quan-tri/dong-bo" className="bo-nav__link">
+                  {t('officer.nav.sync')}
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <main id="main" className="bo-main" tabIndex={-1}>
