@@ -3,10 +3,12 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { AccessPolicy } from '../access/policy';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { CatalogueService } from '../catalogue/catalogue.service';
 import { FilesRepository } from '../files/files.repository';
 import type { FilesService } from '../files/files.service';
 import type { ReceptionService } from '../reception/reception.service';
 import type { ResultsService } from '../results/results.service';
+import { IntakeService } from './intake.service';
 import { ProcessingAssignments } from './processing.assign';
 import type { DossierEventSink } from './processing.events';
 import { ProcessingQueries } from './processing.queries';
@@ -23,6 +25,7 @@ export interface ProcessingModuleDeps {
   files: FilesService;
   results: ResultsService;
   reception: ReceptionService;
+  catalogue: CatalogueService;
   sinks: readonly DossierEventSink[];
 }
 
@@ -38,5 +41,14 @@ export function registerProcessing(server: FastifyInstance, deps: ProcessingModu
     reception: deps.reception,
     resident: new ResidentActionsService({ db, clock, calendar, files, results, sinks }),
     results,
+    intake: new IntakeService({
+      db,
+      clock,
+      policy,
+      catalogue: deps.catalogue,
+      files,
+      reception: deps.reception,
+      sinks,
+    }),
   });
 }

@@ -5,6 +5,8 @@ import {
   DossierActionBody,
   DossierIdParams,
   DossierWorkspace,
+  IntakeBody,
+  IntakeResult,
   ResubmitBody,
   UnitOfficers,
   UnitOfficersParams,
@@ -18,7 +20,9 @@ import { z } from 'zod';
 import { requireOfficer, requireSignedIn } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { contentDisposition } from '../files/files.names';
+import { parseIdempotencyKey } from '../idempotency/idempotency.service';
 import type { ReceptionService } from '../reception/reception.service';
+import type { IntakeService } from './intake.service';
 import type { ProcessingAssignments } from './processing.assign';
 import type { ProcessingQueries } from './processing.queries';
 import type { ResultIssuer } from './processing.results';
@@ -32,6 +36,7 @@ export interface ProcessingRouteDeps {
   reception: ReceptionService;
   resident: ResidentActionsService;
   results: ResultIssuer;
+  intake: IntakeService;
 }
 
 const tags = ['processing'];
@@ -125,6 +130,33 @@ export function processingRoutes(app: FastifyInstance, deps: ProcessingRouteDeps
         await processing.act(actor, id, request.body, request.id);
       }
       return queries.workspace(actor, await processing.findVisible(actor, id));
+    },
+  );
+
+  r.post(
+    '/api/officer/intake',
+    {
+      config: { access: 'officer' },
+      schema: {
+        tags,
+        summary: 'In-person or postal intake at the counter (requires an Idempotency-Key header)',
+        description:
+          'Upload the scans first with bundleId intake:<form id>. acceptNow (default) accepts at once: the answer carries the official code and due date.',
+        body: IntakeBody,
+        headers: z.object({ 'idempotency-key': z.string().optional() }).passthrough(),
+        response: { 201: IntakeResult },
+      },
+    },
+    async (request, reply) => {
+      const key = parseIdempotencyKey(request.headers['idempotency-key']);
+      const result = await deps.intake.intake(
+        requireOfficer(request),
+        request.body,
+        key,
+        request.id,
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(result.body);
     },
   );
 

@@ -65,23 +65,23 @@ export class ResidentActionsService {
     const patch: DossierPatch = {};
     const data: Record<string, unknown> = { files: body.fileIds.length };
     if (action === 'resubmit' && row.paused_at) {
-      // The clock restarts: the pause is recorded and the due date moves by the paused time.
-      const pauses = [
-        ...row.pauses,
-        { from: new Date(row.paused_at).toISOString(), to: now.toISOString() },
-      ];
       patch.paused_at = null;
-      patch.pauses = JSON.stringify(pauses);
-      data.pause = pauses.at(-1);
-      if (row.accepted_at && row.time_limit_amount && row.time_limit_unit) {
-        const due = await calendar.dueWithPauses(
-          new Date(row.accepted_at),
-          row.time_limit_amount,
-          row.time_limit_unit,
-          pauses.map((p) => ({ from: new Date(p.from), to: new Date(p.to) })),
-        );
-        patch.due_at = due.due;
-        data.dueAt = formatVn(due.due);
+      const from = new Date(row.paused_at);
+      // The clock restarts: the pause is recorded and the due date moves by the paused time.
+      if (now.getTime() > from.getTime()) {
+        const pauses = [...row.pauses, { from: from.toISOString(), to: now.toISOString() }];
+        patch.pauses = JSON.stringify(pauses);
+        data.pause = pauses.at(-1);
+        if (row.accepted_at && row.time_limit_amount && row.time_limit_unit) {
+          const due = await calendar.dueWithPauses(
+            new Date(row.accepted_at),
+            row.time_limit_amount,
+            row.time_limit_unit,
+            pauses.map((p) => ({ from: new Date(p.from), to: new Date(p.to) })),
+          );
+          patch.due_at = due.due;
+          data.dueAt = formatVn(due.due);
+        }
       }
     }
     await this.write(
