@@ -48,6 +48,7 @@ import { PaymentConfirmation } from './modules/payments/payments.confirm';
 import { seedDemoPaymentAccounts } from './modules/payments/payments.demo-accounts';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { PaymentsService } from './modules/payments/payments.service';
+import { printingModule, printingRoutes } from './modules/printing/printing.routes';
 import { receptionRoutes } from './modules/reception/reception.routes';
 import { ReceptionService } from './modules/reception/reception.service';
 import { createResultsModule } from './modules/results/results.module';
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const results = await createResultsModule(server, { config, db, clock, files, fileStorage });
   registerNationalSync(server, { db, clock, policy, config });
+  printingRoutes(server, printingModule({ db, clock, policy, units, calendar, config }));
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

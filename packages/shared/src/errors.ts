@@ -7,6 +7,7 @@ import { idempotencyErrors } from './errors/idempotency';
 import { nationalSyncErrors } from './errors/national-sync';
 import { notificationsErrors } from './errors/notifications';
 import { paymentsErrors } from './errors/payments';
+import { printingErrors } from './errors/printing';
 import { receptionErrors } from './errors/reception';
 import { resultsErrors } from './errors/results';
 import type { ErrorEntry } from './errors/types';
@@ -27,6 +28,7 @@ export const errorCatalogue = {
   ...idempotencyErrors,
   ...nationalSyncErrors,
   ...paymentsErrors,
+  ...printingErrors,
   ...receptionErrors,
   ...resultsErrors,
 } as const satisfies Record<string, ErrorEntry>;
