@@ -6,8 +6,8 @@ import { DossiersRepository } from './dossiers.repository';
 const DOSSIER_BUNDLE = /^dossier:([0-9a-f-]{36})$/;
 
 /**
- * Officers may read the documents of a dossier owned by a unit they hold a dossier role in (the
- * same policy as the dossier itself). Residents read only their own uploads (the files module).
+ * Officers may read the documents of a dossier received or handled by a unit they hold a dossier
+ * role in (the same policy as the dossier itself). Residents read only their own uploads (the files module).
  */
 export function allowOfficersToReadDossierFiles(
   files: FilesService,
@@ -20,9 +20,11 @@ export function allowOfficersToReadDossierFiles(
     const match = DOSSIER_BUNDLE.exec(file.bundleId);
     if (!match) return false;
     const dossier = await dossiers.findDossier(match[1]!);
+    if (!dossier) return false;
+    // The unit processing it now (after a transfer) reads them too.
     return (
-      dossier !== undefined &&
-      (await policy.can(actor, 'dossiers.read', dossier.receiving_unit_code))
+      (await policy.can(actor, 'dossiers.read', dossier.receiving_unit_code)) ||
+      (await policy.can(actor, 'dossiers.read', dossier.handling_unit_code))
     );
   });
 }

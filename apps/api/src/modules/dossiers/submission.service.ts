@@ -18,6 +18,7 @@ import { findStoredAnswer, requestHash, runIdempotent } from '../idempotency/ide
 import { UsersRepository } from '../identity/users.repository';
 import { enqueueNotification, normaliseRecipient } from '../notifications/notifications.service';
 import { PaymentsRepository } from '../payments/payments.repository';
+import { type DossierEventSink, recordDossierEvent } from '../processing/processing.events';
 import type { UnitsService } from '../units/units.service';
 import { DocumentsMissingError, FormInvalidError } from './dossiers.errors';
 import { DossiersRepository } from './dossiers.repository';
@@ -30,6 +31,8 @@ export interface SubmissionDeps {
   catalogue: CatalogueService;
   files: FilesService;
   units: UnitsService;
+  /** Fed with the submission event in its transaction (national-portal sync). */
+  sinks: readonly DossierEventSink[];
 }
 
 // No 0/O, 1/I/L: a reference is read aloud over the phone and typed on a keypad.
@@ -198,7 +201,7 @@ export class SubmissionService {
     let reference = newTemporaryReference(now);
     while (await repository.referenceExists(reference)) reference = newTemporaryReference(now);
 
-    await trx
+    const inserted = await trx
       .insertInto('dossiers')
       .values({
         id: dossierId,
@@ -223,27 +226,32 @@ export class SubmissionService {
         created_at: now,
         updated_at: now,
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     if (paid) await new PaymentsRepository(trx).linkDossier(paid.id, dossierId);
-    await trx
-      .insertInto('dossier_events')
-      .values({
-        dossier_id: dossierId,
+    await recordDossierEvent(
+      trx,
+      clock,
+      this.deps.sinks,
+      {
+        dossierId,
         type: 'submitted',
-        status_code: 1,
+        statusCode: 1,
         at: now,
-        actor_id: actor.userId,
-        actor_kind: actor.kind,
-        unit_code: receivingUnit.code,
+        actorId: actor.userId,
+        actorKind: actor.kind,
+        unitCode: receivingUnit.code,
         public: true,
         note: null,
-        data: JSON.stringify({
+        data: {
           channel: 2,
           procedureVersion: procedure.version,
           files: uploads.length,
-        }),
-      })
-      .execute();
+          assuranceLevel: actor.kind === 'resident' ? actor.assuranceLevel : null,
+        },
+      },
+      inserted,
+    );
     if (uploads.length) {
       await files.attachToBundle(trx, actor, {
         fileIds: uploads.map((f) => f.id),
