@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 import '../dossiers/dossiers.tables';
+import '../files/files.tables';
+import '../payments/payments.tables';
 import './national-sync.tables';
 import type { NationalSyncRow, NationalSyncState } from './national-sync.tables';
 
@@ -53,6 +55,57 @@ export class NationalSyncRepository {
       .where('id', '=', eventId)
       .executeTakeFirst();
     return row?.dossier_id;
+  }
+
+  /**
+   * What the dossier row does not hold but the portal record needs, read through the caller's
+   * transaction: the receiving unit's identifier, an online payment, attached component files,
+   * and the VNeID assurance level recorded in the submission event's data.
+   */
+  async dossierFacts(dossier: {
+    id: string;
+    receivingUnitCode: string;
+    bundleId: string;
+  }): Promise<{
+    unitIdentifier: string | null;
+    paidOnline: boolean;
+    hasFiles: boolean;
+    assuranceLevel: number | null;
+  }> {
+    const unit = await this.db
+      .selectFrom('units')
+      .select('identifier')
+      .where('code', '=', dossier.receivingUnitCode)
+      .executeTakeFirst();
+    const paid = await this.db
+      .selectFrom('payments')
+      .select('id')
+      .where('dossier_id', '=', dossier.id)
+      .where('state', '=', 'paid')
+      .limit(1)
+      .executeTakeFirst();
+    const file = await this.db
+      .selectFrom('files')
+      .select('id')
+      .where('bundle_id', '=', dossier.bundleId)
+      .where('deleted_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    const submitted = await this.db
+      .selectFrom('dossier_events')
+      .select(sql<unknown>`data->'assuranceLevel'`.as('level'))
+      .where('dossier_id', '=', dossier.id)
+      .where('type', '=', 'submitted')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    const level = Number(submitted?.level);
+    return {
+      unitIdentifier: unit?.identifier ?? null,
+      paidOnline: paid !== undefined,
+      hasFiles: file !== undefined,
+      assuranceLevel: level === 1 || level === 2 ? level : null,
+    };
   }
 
   /** Inserts unless the event already has its record; returns the new id, or null. */
