@@ -101,6 +101,46 @@ describe('form 01: receipt and appointment slip', () => {
     expect(raw).not.toContain('Helvetica');
   });
 
+  it('lists the documents received, named after the e-form, with their counts', async () => {
+    const id = await makeDossier(app, BMT, { applicantUserId: applicant.id });
+    const files: [string, string][] = [
+      ['birthNotice', 'giay-chung-sinh.pdf'],
+      ['birthNotice', 'giay-chung-sinh-trang-2.jpg'],
+      ['unknownPurpose', 'khac.pdf'],
+    ];
+    for (const [purpose, name] of files) {
+      await app.database.db
+        .insertInto('files')
+        .values({
+          id: randomUUID(),
+          owner_user_id: applicant.id,
+          bundle_id: `dossier:${id}`,
+          purpose,
+          original_name: name,
+          stored_name: `2026/05/${randomUUID()}`,
+          media_type: 'application/pdf',
+          size_bytes: 1000,
+          sha256: 'a'.repeat(64),
+          created_at: new Date('2026-05-05T08:00:00+07:00'),
+        })
+        .execute();
+    }
+    await acceptDirectly(app, id, {
+      at: '2026-05-05T16:10:00+07:00',
+      officerId: deskId,
+      unitCode: BMT,
+      code: 'H15.50.05.13-260505-0002',
+    });
+    const text = await pdfText((await officerForm(desk, id, '01')).rawPayload);
+    expect(text).toContain('1) Giấy chứng sinh (2 tệp điện tử)');
+    expect(text).toContain('2) unknownPurpose (1 tệp điện tử)');
+    // After 15:00 on Tue 5/5: day 0 is Wed 6/5, so 1 working day ends Thu 7/5 (DOMAIN.md §4).
+    expect(text).toContain('4. Thời gian nhận hồ sơ: 16 giờ 10 phút, ngày 05/5/2026');
+    expect(text).toContain(
+      '5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 07/5/2026',
+    );
+  });
+
   it('refuses a dossier without a code (not accepted yet) with a clear 409', async () => {
     const pending = await makeDossier(app, BMT);
     for (const form of ['01', '05']) {
