@@ -71,6 +71,11 @@ const EnvSchema = z.object({
     .string()
     .min(32, 'PAYMENT_WEBHOOK_SECRET needs at least 32 characters')
     .optional(),
+  /**
+   * Demo only: shifts the server's clock by this many milliseconds (training on dates with
+   * holidays, end-to-end tests of deadlines). Refused in production.
+   */
+  DEMO_CLOCK_OFFSET_MS: z.coerce.number().int().optional(),
   /** The in-process bank simulator (demo and tests only; never registered in production). */
   PAYMENT_SIMULATOR: bool.optional(),
   /** National portal (DVCQG) sync endpoint; unset → demo's built-in simulator, or no sync in production. */
@@ -118,6 +123,8 @@ export interface AppConfig {
   notifications: NotificationsConfig;
   /** webhookSecret null (production without PAYMENT_WEBHOOK_SECRET): every confirmation is refused. */
   payments: { webhookSecret: string | null; simulator: boolean };
+  /** Demo only (DEMO_CLOCK_OFFSET_MS); 0 in production. */
+  clockOffsetMs: number;
   /**
    * url null: demo's built-in simulator when `simulator`, otherwise sync is not configured and
    * records stay pending. The simulator accepts only `token`.
@@ -152,6 +159,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (e.APP_MODE === 'production' && e.NATIONAL_SYNC_URL && !e.NATIONAL_SYNC_TOKEN) {
     throw new Error('NATIONAL_SYNC_TOKEN is required with NATIONAL_SYNC_URL in production mode');
+  }
+  if (e.APP_MODE === 'production' && e.DEMO_CLOCK_OFFSET_MS) {
+    throw new Error('DEMO_CLOCK_OFFSET_MS is for demo mode only');
   }
   const syncSimulator = e.APP_MODE === 'demo' && !e.NATIONAL_SYNC_URL;
   return {
@@ -192,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       ratePerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     trustProxy: e.TRUST_PROXY,
+    clockOffsetMs: e.DEMO_CLOCK_OFFSET_MS ?? 0,
     uploads: {
       maxFileBytes: Math.floor(e.UPLOAD_MAX_FILE_MB * 1_048_576),
       quotaBytes: Math.floor(e.UPLOAD_QUOTA_MB * 1_048_576),

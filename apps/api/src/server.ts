@@ -4,7 +4,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrator';
 import { startLocalIdp } from './idp/local-idp';
-import { systemClock } from './lib/clock';
+import { offsetClock } from './lib/clock';
 import { seedCalendar } from './modules/calendar/calendar.seed';
 import { seedCatalogue } from './modules/catalogue/catalogue.seed';
 import { DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/demo-accounts';
@@ -47,14 +47,14 @@ async function main(): Promise<void> {
     });
     config.oidc.issuer = idp.issuer;
   }
-  const demoOfficers =
-    config.mode === 'demo' ? await seedDemoOfficers(database.db, systemClock) : [];
+  const clock = offsetClock(config.clockOffsetMs);
+  const demoOfficers = config.mode === 'demo' ? await seedDemoOfficers(database.db, clock) : [];
 
-  const app = await buildApp({ config, database, clock: systemClock });
+  const app = await buildApp({ config, database, clock });
   const listeningAt = await app.server.listen({ port: config.port, host: config.host });
   const outbox = new OutboxWorker({
     db: database.db,
-    clock: systemClock,
+    clock,
     providers: createProviders(config.notifications, config.mode, app.server.log),
     render: {
       publicUrl: config.publicUrl,
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   // Feed to the national portal; null in production without NATIONAL_SYNC_URL (records wait).
   const nationalSync = createNationalSyncWorker({
     db: database.db,
-    clock: systemClock,
+    clock,
     config,
     logger: app.server.log,
     listeningAt,
@@ -80,6 +80,9 @@ async function main(): Promise<void> {
     `  API docs: ${config.publicUrl}/api/docs`,
     `  Database: ${database.kind === 'pglite' ? `PGlite (${path.join(config.dataDir, 'pglite')})` : 'PostgreSQL'}`,
   ];
+  if (config.clockOffsetMs) {
+    lines.push(`  Đồng hồ DEMO (DEMO_CLOCK_OFFSET_MS): ${clock.now().toISOString()}`);
+  }
   if (idp)
     lines.push(
       `  Nhà cung cấp định danh thử nghiệm (development identity provider): ${idp.issuer}`,

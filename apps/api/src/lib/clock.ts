@@ -5,6 +5,12 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The system clock shifted by a fixed offset (demo mode's DEMO_CLOCK_OFFSET_MS). */
+export function offsetClock(offsetMs: number): Clock {
+  if (offsetMs === 0) return systemClock;
+  return { now: () => new Date(Date.now() + offsetMs) };
+}
+
 /** A clock that tests move by hand. */
 export class FixedClock implements Clock {
   constructor(private current: Date) {}
