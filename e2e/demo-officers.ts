@@ -54,15 +54,19 @@ const STEP_MS = 30_000;
 /** TOTP steps already spent in this test process, per account: the server refuses a replay. */
 const usedSteps = new Map<string, number>();
 
-/** A code for a step this account has not used yet, waiting for the next step if needed. */
-export async function freshTotp(username: string): Promise<string> {
-  const used = usedSteps.get(username);
-  if (used !== undefined && used >= Math.floor(Date.now() / STEP_MS)) {
-    const wait = (used + 1) * STEP_MS - Date.now() + 250;
+/**
+ * A code for a step this account has not used yet, waiting for the next step if needed.
+ * `offsetMs` is the server's DEMO_CLOCK_OFFSET_MS: its codes follow its shifted clock.
+ */
+export async function freshTotp(username: string, offsetMs = 0): Promise<string> {
+  const key = `${username}@${offsetMs}`;
+  const used = usedSteps.get(key);
+  if (used !== undefined && used >= Math.floor((Date.now() + offsetMs) / STEP_MS)) {
+    const wait = (used + 1) * STEP_MS - (Date.now() + offsetMs) + 250;
     await new Promise((r) => setTimeout(r, wait));
   }
-  const now = new Date();
-  usedSteps.set(username, Math.floor(now.getTime() / STEP_MS));
+  const now = new Date(Date.now() + offsetMs);
+  usedSteps.set(key, Math.floor(now.getTime() / STEP_MS));
   return totpCode(demoTotpSecret(username), now);
 }
 

@@ -89,7 +89,19 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export interface RunningServer {
+  baseUrl: string;
+  idpPort: number;
+  mailDir: string;
+  /** SIGTERM, wait, clean up; throws when the server did not stop cleanly. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts one instance of the product with its own data directory (or PostgreSQL schema), identity
+ * provider port and SMTP mailbox. `env` adds variables (e.g. DEMO_CLOCK_OFFSET_MS).
+ */
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const [port, idpPort] = await twoFreePorts();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-e2e-'));
@@ -109,6 +121,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Notifications go to the real local SMTP server above, and the worker polls often.
     SMTP_URL: mailbox.url,
     OUTBOX_POLL_MS: '300',
+    ...extraEnv,
   };
   // Vitest sets NODE_ENV=test; the product must run as it does for people (start.mjs defaults
   // it to production only when it is unset).
@@ -169,10 +182,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   ready = true;
-  project.provide('baseUrl', baseUrl);
-  project.provide('idpPort', idpPort);
-  project.provide('mailDir', mailDir);
-  return cleanup;
+  return { baseUrl, idpPort, mailDir, stop: cleanup };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startServer();
+  project.provide('baseUrl', server.baseUrl);
+  project.provide('idpPort', server.idpPort);
+  project.provide('mailDir', server.mailDir);
+  return server.stop;
 }
 
 async function waitUntilReady(
