@@ -63,7 +63,10 @@ const HAND_OFF_TYPES = new Set([
   'return_result',
 ]);
 
-/** Events whose `dueAt` is a deadline for the applicant or a promise beside the baseline. */
+/**
+ * Events whose `dueAt` must not move the due date in force: a request to the applicant or an
+ * apology's promise (the original due date stays the baseline, DOMAIN.md §4).
+ */
 const NOT_THE_DOSSIER_DUE = new Set(['request_supplement', 'guide_to_complete', 'apologise']);
 
 const HAND_OFF_NOTES: Record<string, string> = {
@@ -118,11 +121,7 @@ export function controlSheetRows(
       let to: Party;
       switch (e.type) {
         case 'accepted':
-          from = {
-            kind: 'desk',
-            unitCode: e.unitCode ?? dossier.receivingUnitCode,
-            officerId: e.actorId,
-          };
+          from = { kind: 'desk', unitCode: dossier.receivingUnitCode, officerId: e.actorId };
           to = {
             kind: 'unit',
             unitCode: str(d.toUnitCode) ?? str(d.handlingUnitCode) ?? firstHandler,
@@ -171,11 +170,9 @@ export function controlSheetRows(
           to = { kind: 'unit', unitCode: holderUnit, officerId: str(d.toOfficerId) ?? specialist };
           break;
         case 'return_result':
-          from = {
-            kind: 'desk',
-            unitCode: e.unitCode ?? dossier.receivingUnitCode,
-            officerId: e.actorId,
-          };
+          // Results are handed over at the receiving unit's desk, wherever the dossier was handled
+          // (the event's unit is the handling unit).
+          from = { kind: 'desk', unitCode: dossier.receivingUnitCode, officerId: e.actorId };
           to = { kind: 'applicant' };
           break;
         default: // sign, refuse_on_merits, mark_finished: the result goes back to the desk

@@ -41,7 +41,10 @@ export async function renderForm02(dossier: DossierPrint, notice: NoticePrint): 
   const documents = documentsOf(notice.data);
   w.list(documents.length ? documents : notice.note ? [notice.note] : [], '(xem lý do dưới đây)');
   if (documents.length && notice.note) w.field('Lý do, nội dung cụ thể', notice.note);
-  const due = typeof notice.data.dueAt === 'string' ? new Date(notice.data.dueAt) : null;
+  // `dueAt` on processing events is the dossier's due date; only a dedicated field is the
+  // applicant's deadline to resubmit.
+  const due =
+    typeof notice.data.supplementDueAt === 'string' ? new Date(notice.data.supplementDueAt) : null;
   if (due && !Number.isNaN(due.getTime())) {
     w.field('Thời hạn nộp bổ sung', `trước ${vnDateTime(due)}`);
   }

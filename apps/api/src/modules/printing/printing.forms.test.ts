@@ -273,7 +273,13 @@ describe('forms 02–04 print the recorded notice', () => {
       unitCode: BMT,
       statusCode: 5,
       note: 'Bản sao giấy chứng nhận kết hôn không rõ',
-      data: { form: '02', secondSupplement: true, dueAt: '2026-05-08T17:00:00+07:00' },
+      data: {
+        form: '02',
+        secondSupplement: true,
+        // The processing service stamps every event with the dossier's due date: not a deadline.
+        dueAt: '2026-05-04T17:00:00+07:00',
+        supplementDueAt: '2026-05-08T17:00:00+07:00',
+      },
     });
     const text = await pdfText((await officerForm(desk, accepted, '02')).rawPayload);
     expect(text).toContain(`Mã hồ sơ: ${CODE}`);
@@ -281,6 +287,7 @@ describe('forms 02–04 print the recorded notice', () => {
     expect(text).toContain('1) Bản sao giấy chứng nhận kết hôn không rõ');
     expect(text).toContain('Thời hạn nộp bổ sung: trước 17 giờ 00 phút, ngày 08/5/2026');
     expect(text).toContain('tạm dừng');
+    expect(text).not.toContain('trước 17 giờ 00 phút, ngày 04/5/2026');
   });
 
   it('03: the refusal with its reason', async () => {
