@@ -109,6 +109,14 @@ describe('sending to the national portal', () => {
     expect((await worker().runOnce()).claimed).toBe(0);
   });
 
+  it('a redirect is not followed (the token stays with the portal) and fails the record', async () => {
+    const { eventId } = await dossierWithEvent();
+    portal.plan({ status: 302, headers: { location: 'http://127.0.0.1:9/elsewhere' }, body: '' });
+    expect(await worker().runOnce()).toMatchObject({ failed: 1 });
+    expect(await recordOf(eventId)).toMatchObject({ state: 'failed', last_status: 302 });
+    expect(portal.requests).toHaveLength(1);
+  });
+
   it('5xx retries after 1 min, 5 min, 30 min, 2 h, 6 h and fails after the last attempt', async () => {
     const { eventId } = await dossierWithEvent();
     portal.plan(...Array.from({ length: 6 }, () => ({ status: 503, body: 'bảo trì' })));

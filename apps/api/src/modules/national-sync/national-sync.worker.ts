@@ -199,7 +199,8 @@ export class NationalSyncWorker {
         headers,
         body: JSON.stringify(row.payload),
         signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.shutdown.signal]),
-        redirect: 'error',
+        // A redirect is answered as what it is (3xx, permanent), never followed with the token.
+        redirect: 'manual',
       });
       body = await response.text();
     } catch (error) {
@@ -211,7 +212,7 @@ export class NationalSyncWorker {
     if (status === 429 || status >= 500) {
       return { kind: 'transient', status, error, retryAfterMs: retryAfter(response.headers) };
     }
-    // Any other answer (400, 401, 403, 404, 409, 422 …, and 3xx since redirects are refused) will
+    // Any other answer (400, 401, 403, 404, 409, 422 …, and 3xx since redirects are not followed) will
     // not change by itself: an administrator looks at it and retries after fixing the cause.
     return { kind: 'permanent', status, error };
   }
