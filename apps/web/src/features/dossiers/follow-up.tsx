@@ -188,9 +188,7 @@ export function ApologyDates({ dueAt, apologyDueAt }: { dueAt: string; apologyDu
   const { t } = useFollowUpT();
   return (
     <span className="follow-up__dates" data-testid="dossier-apology-dates">
-      <span className="nowrap">
-        <s>{t('due.original', { date: formatDate(dueAt) })}</s>
-      </span>
+      <span className="nowrap muted">{t('due.original', { date: formatDate(dueAt) })}</span>
       <span aria-hidden="true"> · </span>
       <strong className="nowrap">{t('due.apology', { date: formatDate(apologyDueAt) })}</strong>
       <span className="hint">{t('due.apologyWhy')}</span>

@@ -1,6 +1,7 @@
 import type { Band } from '@cqs/shared';
 import { useMemo } from 'react';
-import { bandIcon, dayToText, vnDay, workingDaysLeft } from './format';
+import { BandIcon } from './band-icon';
+import { dayToText, vnDay, workingDaysLeft } from './format';
 import { useP } from './i18n';
 import { useDaysOff } from './processing-api';
 
@@ -9,8 +10,7 @@ export function BandTag({ band }: { band: Band }) {
   const { t } = useP();
   return (
     <span className={`tag band band--${band}`} data-band={band}>
-      <span aria-hidden="true">{bandIcon[band]} </span>
-      {t(`band.${band}`)}
+      <BandIcon band={band} /> {t(`band.${band}`)}
     </span>
   );
 }

@@ -1,5 +1,3 @@
-import type { Band } from '@cqs/shared';
-
 // Dates are read and shown in Vietnam time whatever the device's zone (DOMAIN.md §4).
 const dayParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Ho_Chi_Minh',
@@ -55,23 +53,6 @@ export function workingDaysLeft(today: string, dueDay: string, offDays: Readonly
     if (!offDays.has(day)) count += 1;
   }
   return count;
-}
-
-export type BandKey = Band;
-
-/** A symbol that repeats the band's words (never shown alone; hidden from screen readers). */
-export const bandIcon: Record<Band, string> = {
-  overdue: '⚠',
-  due_soon: '⏰',
-  within: '✓',
-  paused: '⏸',
-  none: '–',
-  done: '✔',
-};
-
-/** Mask a 12-digit citizen ID as the API does (first 3, last 2). */
-export function maskCitizenId(id: string): string {
-  return id.length === 12 ? `${id.slice(0, 3)}*******${id.slice(-2)}` : id;
 }
 
 const sizeUnits = ['B', 'KB', 'MB'] as const;

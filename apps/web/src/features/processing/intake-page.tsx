@@ -1,5 +1,5 @@
 import type { StoredFile } from '@cqs/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiClientError } from '../../lib/api';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -50,6 +50,11 @@ export function IntakePage() {
   const [result, setResult] = useState<IntakeResult | null>(null);
   const inFlight = useRef(false);
   const summary = useRef<HTMLDivElement>(null);
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  // The answer replaces the form: read its heading out first.
+  useEffect(() => {
+    if (result) doneHeading.current?.focus();
+  }, [result]);
 
   if (!unit) return <p className="notice notice--warning">{t('common.chooseUnit')}</p>;
 
@@ -131,7 +136,9 @@ export function IntakePage() {
   if (result) {
     return (
       <div className="proc" data-testid="intake-result">
-        <h1>{result.code ? t('intake.doneAccepted') : t('intake.doneRegistered')}</h1>
+        <h1 ref={doneHeading} tabIndex={-1}>
+          {result.code ? t('intake.doneAccepted') : t('intake.doneRegistered')}
+        </h1>
         <div className="notice notice--ok">
           <dl className="facts">
             <div className="facts__row">

@@ -180,3 +180,5 @@ export function useDaysOff(from: string, to: string | null) {
 export const formPath = (dossierId: string, form: string) =>
   `/api/officer/dossiers/${enc(dossierId)}/forms/${enc(form)}`;
 export const filePath = (fileId: string) => `/api/files/${enc(fileId)}`;
+export const officerResultPath = (dossierId: string) =>
+  `/api/officer/dossiers/${enc(dossierId)}/result`;

@@ -197,6 +197,7 @@ export const processingEn: Dictionary<typeof processingVi> = {
     channel: 'Channel',
     submittedAt: 'Submitted {{date}}',
     outcome: 'Outcome',
+    openResult: 'Open the electronic result (PDF)',
     verifyResult: 'Open the result verification page',
     applicant: 'Applicant',
     applicantName: 'Full name',

@@ -194,6 +194,7 @@ export const processingVi = {
     channel: 'Hình thức nộp',
     submittedAt: 'Nộp lúc {{date}}',
     outcome: 'Kết quả',
+    openResult: 'Mở văn bản kết quả điện tử (PDF)',
     verifyResult: 'Xem trang xác minh kết quả',
     applicant: 'Người nộp',
     applicantName: 'Họ và tên',

@@ -6,7 +6,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { AssignPanel } from './assign-panel';
 import { BandTag, DueText, useOffDays } from './band';
-import { bandIcon } from './format';
+import { BandIcon } from './band-icon';
 import { useP } from './i18n';
 import { LogbookDownload } from './logbook';
 import {
@@ -124,7 +124,7 @@ export function WorkQueuePage() {
               onClick={() => set({ band: b === 'all' ? null : b })}
               data-testid={`band-${b}`}
             >
-              {b === 'all' ? null : <span aria-hidden="true">{bandIcon[b]} </span>}
+              {b === 'all' ? null : <BandIcon band={b} />}
               {t(`band.${b}`)}
               {count === null ? null : <span className="chip__count"> ({count})</span>}
             </button>
@@ -168,18 +168,21 @@ export function WorkQueuePage() {
         </div>
       </div>
 
-      <AssignPanel
-        unitCode={unit.unitCode}
-        selected={[...selected.values()]}
-        onDone={(okIds) =>
-          setSelected((prev) => {
-            const next = new Map(prev);
-            for (const okId of okIds) next.delete(okId);
-            return next;
-          })
-        }
-        onClear={() => setSelected(new Map())}
-      />
+      {/* Only a unit leader assigns (workflow action "assign"); others see no checkboxes. */}
+      {isLeader ? (
+        <AssignPanel
+          unitCode={unit.unitCode}
+          selected={[...selected.values()]}
+          onDone={(okIds) =>
+            setSelected((prev) => {
+              const next = new Map(prev);
+              for (const okId of okIds) next.delete(okId);
+              return next;
+            })
+          }
+          onClear={() => setSelected(new Map())}
+        />
+      ) : null}
 
       <p className="proc-count" role="status" aria-live="polite">
         {queue.isFetching && !queue.data ? '' : t('queue.total', { count: total })}
@@ -198,18 +201,20 @@ export function WorkQueuePage() {
           <caption className="visually-hidden">{t('queue.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col" className="proc-table__check">
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={allOnPage}
-                    onChange={(e) => {
-                      for (const item of items) toggle(item, e.target.checked);
-                    }}
-                  />
-                  <span className="visually-hidden">{t('queue.selectAll')}</span>
-                </label>
-              </th>
+              {isLeader ? (
+                <th scope="col" className="proc-table__check">
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={allOnPage}
+                      onChange={(e) => {
+                        for (const item of items) toggle(item, e.target.checked);
+                      }}
+                    />
+                    <span className="proc-selectall">{t('queue.selectAll')}</span>
+                  </label>
+                </th>
+              ) : null}
               <th scope="col">{t('queue.col.code')}</th>
               <th scope="col">{t('queue.col.procedure')}</th>
               <th scope="col">{t('queue.col.applicant')}</th>
@@ -221,18 +226,20 @@ export function WorkQueuePage() {
           <tbody>
             {items.map((item) => (
               <tr key={item.id} data-testid="queue-row">
-                <td className="proc-table__check">
-                  <label className="checkbox">
-                    <input
-                      type="checkbox"
-                      checked={selected.has(item.id)}
-                      onChange={(e) => toggle(item, e.target.checked)}
-                    />
-                    <span className="visually-hidden">
-                      {t('queue.select', { code: item.code ?? item.reference })}
-                    </span>
-                  </label>
-                </td>
+                {isLeader ? (
+                  <td className="proc-table__check">
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={selected.has(item.id)}
+                        onChange={(e) => toggle(item, e.target.checked)}
+                      />
+                      <span className="visually-hidden">
+                        {t('queue.select', { code: item.code ?? item.reference })}
+                      </span>
+                    </label>
+                  </td>
+                ) : null}
                 <td data-label={t('queue.col.code')}>
                   <Link to={`/can-bo/ho-so/${item.id}`} className="proc-code">
                     {item.code ?? item.reference}

@@ -8,7 +8,7 @@ import { ActionsPanel } from './actions-panel';
 import { BandTag, DueText, useOffDays } from './band';
 import { dayToText, formatDateTime, vnDay } from './format';
 import { useP } from './i18n';
-import { type DossierWorkspace, useWorkspace } from './processing-api';
+import { type DossierWorkspace, officerResultPath, useWorkspace } from './processing-api';
 import { AnswersList, DocumentsList, FormsList, WorkspaceTimeline } from './workspace-parts';
 import './processing.css';
 
@@ -187,14 +187,25 @@ function WorkspaceHeader({ ws }: { ws: DossierWorkspace }) {
             <dd>
               {t(`outcome.${ws.outcome}`)}
               {ws.resultId ? (
-                <a
-                  className="proc-sub"
-                  href={`/xac-minh/${encodeURIComponent(ws.resultId)}`}
-                  target="_blank"
-                  rel="noopener"
-                >
-                  {t('ws.verifyResult')}
-                </a>
+                <>
+                  <a
+                    className="proc-sub"
+                    href={officerResultPath(ws.id)}
+                    target="_blank"
+                    rel="noopener"
+                    data-testid="ws-result"
+                  >
+                    {t('ws.openResult')}
+                  </a>
+                  <a
+                    className="proc-sub"
+                    href={`/xac-minh/${encodeURIComponent(ws.resultId)}`}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {t('ws.verifyResult')}
+                  </a>
+                </>
               ) : null}
             </dd>
           </div>

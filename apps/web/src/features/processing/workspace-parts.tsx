@@ -82,7 +82,6 @@ export function FormsList({ dossierId, forms }: { dossierId: string; forms: stri
             rel="noopener"
             data-testid={`ws-form-${form}`}
           >
-            <span aria-hidden="true">🖨 </span>
             {t(`form.${form}` as 'form.01')}
           </a>
         </li>

@@ -1,0 +1,308 @@
+/**
+ * Screenshots of the one-stop processing screens (officer) and the resident's follow-up actions,
+ * at 1280×800 and 390×844, into e2e/screenshots/. Run against a running platform:
+ *
+ *   BASE_URL=http://127.0.0.1:3000 npx tsx apps/web/scripts/processing-screens.mts
+ *
+ * Endpoints the API does not serve yet (404) answer with contract-shaped fixtures
+ * (processing-fixtures.mts), so the screens can be looked at while the API is being written.
+ * The resident pages always use a fixture session and dossier (no identity provider needed).
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { demoTotpSecret, totpCode } from '@cqs/api/src/modules/identity/totp';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
+import * as fx from './processing-fixtures.mts';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+const out = fileURLToPath(new URL('../../../e2e/screenshots/', import.meta.url));
+fs.mkdirSync(out, { recursive: true });
+const only = process.env.ONLY ?? '';
+
+const sizes = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  { name: 'mobile', viewport: { width: 390, height: 844 } },
+] as const;
+
+/** A real one-page PDF (the API checks the bytes; signing stamps it). */
+async function samplePdf(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  page.drawText(text, {
+    x: 60,
+    y: 760,
+    size: 14,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  });
+  return Buffer.from(await doc.save());
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: `${out}${name}.png`, fullPage: true });
+  console.log('screenshot', name);
+}
+
+/** Use the real API; when it answers 404 (not written yet) use the fixture. */
+function realOr(fixture: (route: Route) => unknown) {
+  return async (route: Route) => {
+    const response = await route.fetch();
+    if (response.status() === 404 && process.env.REAL_ONLY !== '1') {
+      await route.fulfill({ json: fixture(route) });
+    } else {
+      await route.fulfill({ response });
+    }
+  };
+}
+
+async function mockProcessing(ctx: BrowserContext) {
+  await ctx.route(
+    '**/api/officer/work?*',
+    realOr(() => fx.workQueue),
+  );
+  await ctx.route(
+    '**/api/officer/units/*/officers',
+    realOr(() => fx.unitOfficers),
+  );
+  await ctx.route(
+    '**/api/officer/dossiers/assign',
+    realOr((route) => {
+      const body = route.request().postDataJSON() as { items: { id: string }[] };
+      return fx.bulkAssign(body.items.map((i) => i.id));
+    }),
+  );
+  await ctx.route(
+    `**/api/officer/dossiers/${fx.DOSSIER_ID}`,
+    realOr(() => fx.workspace),
+  );
+}
+
+async function signInOfficer(page: Page, username: string) {
+  await page.goto(`${base}/can-bo/dang-nhap`);
+  await page.getByTestId('officer-username').fill(username);
+  await page.getByTestId('officer-password').fill('demo-DakLak-2026');
+  await page.getByTestId('officer-totp').fill(totpCode(demoTotpSecret(username), new Date()));
+  await page.getByTestId('officer-submit').click();
+  await page.waitForURL(`${base}/can-bo`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+
+/** A few dossiers at the counter (real API), so that the queue and the workspace have content. */
+async function seed(page: Page, unitCode: string): Promise<string[]> {
+  const session = await (await page.request.get(`${base}/api/auth/session`)).json();
+  const people = [
+    ['066190000011', 'Nguyễn Thị Hoa', '1.001193'],
+    ['066190000022', 'Y Bih Niê', '1.000894'],
+    ['066190000033', 'Trần Văn Nam', '1.004222'],
+  ] as const;
+  const ids: string[] = [];
+  for (const [citizenId, fullName, procedureCode] of people) {
+    const res = await page.request.post(`${base}/api/officer/intake`, {
+      headers: { 'x-csrf-token': session.csrfToken, 'idempotency-key': crypto.randomUUID() },
+      data: {
+        unitCode,
+        procedureCode,
+        channel: 1,
+        applicant: { citizenId, fullName, phone: '0905123456' },
+        acceptNow: true,
+      },
+    });
+    const body = await res.json();
+    if (!res.ok()) console.error('seed failed', res.status(), body);
+    else ids.push(body.id);
+  }
+  return ids;
+}
+
+type State = Awaited<ReturnType<BrowserContext['storageState']>>;
+const states = new Map<string, State>();
+
+/** A page signed in as `username` (one real sign-in per account, then its cookies are reused). */
+async function officerPage(username: string, size: (typeof sizes)[number]) {
+  const ctx = await browser.newContext({
+    viewport: size.viewport,
+    locale: 'vi-VN',
+    storageState: states.get(username),
+  });
+  await mockProcessing(ctx);
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  if (!states.has(username)) {
+    await signInOfficer(page, username);
+    states.set(username, await ctx.storageState());
+  }
+  return { ctx, page };
+}
+
+async function settle(page: Page, testId: string) {
+  await page.getByTestId(testId).waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+try {
+  let ids: string[] = [];
+  for (const size of sizes) {
+    if (only === 'resident' || (only && !only.includes(size.name))) continue;
+    const n = size.name;
+
+    // Receiving officer: reception queue and the in-person intake form.
+    {
+      const { ctx, page } = await officerPage('demo.tiepnhan.bmt', size);
+      if (ids.length === 0 && process.env.SEED === '1') ids = await seed(page, '24133');
+      await page.goto(`${base}/can-bo/tiep-nhan`);
+      await settle(page, 'reception');
+      await shot(page, `processing-reception-${n}`);
+      await page.goto(`${base}/can-bo/tiep-nhan/truc-tiep`);
+      await settle(page, 'intake');
+      await page.getByTestId('intake-submit').click();
+      await page.getByTestId('intake-errors').waitFor();
+      await shot(page, `processing-intake-errors-${n}`);
+      await page.getByTestId('intake-procedure-search').fill('khai sinh');
+      await page.getByTestId('intake-procedure-option').first().click();
+      await page.getByTestId('intake-citizen-id').fill('066190000044');
+      await page.getByTestId('intake-fullName').fill('H’Hen Niê');
+      await page.getByTestId('intake-phone').fill('0912345678');
+      await page.getByTestId('intake-scans-input').setInputFiles([
+        { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: await samplePdf('To khai') },
+        {
+          name: 'giay-chung-sinh.pdf',
+          mimeType: 'application/pdf',
+          buffer: await samplePdf('GCS'),
+        },
+      ]);
+      await page.locator('.proc-files__item').nth(1).waitFor();
+      await shot(page, `processing-intake-filled-${n}`);
+      if (process.env.SEED === '1') {
+        // A double click must make one dossier (same Idempotency-Key).
+        await page.getByTestId('intake-submit').dblclick();
+        await settle(page, 'intake-result');
+        await shot(page, `processing-intake-done-${n}`);
+      }
+      await ctx.close();
+    }
+
+    // Unit leader: the unit's queue and bulk assignment.
+    {
+      const { ctx, page } = await officerPage('demo.lanhdao.bmt', size);
+      await page.goto(`${base}/can-bo/ho-so?scope=unit`);
+      await settle(page, 'work-queue');
+      await shot(page, `processing-queue-${n}`);
+      if (ids[1] && n === 'mobile') {
+        // After the specialist's "Trình ký", the leader signs (desktop run did that step).
+        await page.goto(`${base}/can-bo/ho-so/${ids[1]}`);
+        await settle(page, 'workspace');
+        await shot(page, `processing-workspace-leader-${n}`);
+        const sign = page.getByTestId('action-sign');
+        if (await sign.count()) {
+          await sign.click();
+          await page.getByTestId('action-submit').click();
+          await page.locator('[data-testid=ws-notice], [data-testid=action-error]').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          await shot(page, `processing-workspace-signed-${n}`);
+        }
+      }
+      const rows = page.getByTestId('queue-row');
+      if ((await rows.count()) >= 2 && n === 'desktop') {
+        // The two dossiers seeded by this run (else the first two rows).
+        const pick = ids.length >= 2 ? ids.slice(0, 2) : [];
+        if (pick.length === 2) {
+          for (const id of pick) {
+            await page.locator(`tr:has(a[href$="${id}"]) input[type=checkbox]`).check();
+          }
+        } else {
+          await rows.nth(0).locator('input[type=checkbox]').check();
+          await rows.nth(1).locator('input[type=checkbox]').check();
+        }
+        await settle(page, 'assign-panel');
+        await page
+          .getByTestId('assign-assignee')
+          .selectOption({ label: process.env.ASSIGNEE ?? 'Trần Văn Hùng (demo)' })
+          .catch(async () => {
+            await page.getByTestId('assign-assignee').selectOption({ index: 1 });
+          });
+        await page.getByTestId('assign-submit').click();
+        await page.getByTestId('assign-report').waitFor();
+        await page.waitForLoadState('networkidle');
+        await shot(page, `processing-queue-assign-${n}`);
+      }
+      await ctx.close();
+    }
+
+    // Specialist: my queue, the workspace and an action form.
+    {
+      const { ctx, page } = await officerPage('demo.chuyenvien.bmt', size);
+      await page.goto(`${base}/can-bo/ho-so?scope=mine`);
+      await settle(page, 'work-queue');
+      await shot(page, `processing-my-queue-${n}`);
+      const first = ids[0] ?? fx.DOSSIER_ID;
+      await page.goto(`${base}/can-bo/ho-so/${first}`);
+      await settle(page, 'workspace');
+      await shot(page, `processing-workspace-${n}`);
+      const supplement = page.getByTestId('action-request_supplement');
+      if (await supplement.count()) {
+        await supplement.click();
+        await page.getByTestId('action-submit').click();
+        await page.getByTestId('action-error').waitFor();
+        await shot(page, `processing-workspace-action-errors-${n}`);
+        if (n === 'desktop' && process.env.SEED === '1') {
+          await page.getByTestId('field-reason').fill('Bản chụp giấy chứng sinh bị mờ.');
+          await page.getByTestId('field-documents').fill('Giấy chứng sinh (bản chụp rõ nét)');
+          await page.getByTestId('action-submit').click();
+          await page.getByTestId('ws-notice').waitFor();
+          await page.waitForLoadState('networkidle');
+          await shot(page, `processing-workspace-after-action-${n}`);
+        }
+      }
+      const second = ids[1];
+      if (second && n === 'desktop' && process.env.SEED === '1') {
+        // Result upload: "Trình ký" with the e-result PDF (bundle result:<id>).
+        await page.goto(`${base}/can-bo/ho-so/${second}`);
+        await settle(page, 'workspace');
+        await page.getByTestId('action-submit_for_signature').click();
+        await page.getByTestId('field-resultFileId-input').setInputFiles({
+          name: 'giay-khai-sinh.pdf',
+          mimeType: 'application/pdf',
+          buffer: await samplePdf('Giay khai sinh'),
+        });
+        await page.locator('.proc-files__item').first().waitFor();
+        await shot(page, `processing-workspace-result-upload-${n}`);
+        await page.getByTestId('action-submit').click();
+        await page.getByTestId('ws-notice').waitFor();
+      }
+      await ctx.close();
+    }
+  }
+
+  if (!only || only === 'resident') {
+    for (const size of sizes) {
+      for (const variant of ['supplement', 'result'] as const) {
+        const ctx = await browser.newContext({ viewport: size.viewport, locale: 'vi-VN' });
+        await ctx.route('**/api/auth/session', (r) => r.fulfill({ json: fx.residentSession }));
+        await ctx.route(`**/api/my/dossiers/${fx.DOSSIER_ID}`, (r) =>
+          r.fulfill({ json: fx.residentDetail(variant) }),
+        );
+        const page = await ctx.newPage();
+        page.on('pageerror', (e) => console.error('pageerror', e.message));
+        await page.goto(`${base}/ho-so-cua-toi/${fx.DOSSIER_ID}`);
+        await page.getByTestId('dossier-detail').waitFor();
+        await shot(page, `resident-dossier-${variant}-${size.name}`);
+        if (variant === 'supplement') {
+          await page.getByTestId('supplement-submit').click();
+          await page.getByTestId('withdraw-open').click();
+          await page.getByTestId('withdraw-reason').fill('Tôi nộp nhầm thủ tục');
+          await page.getByTestId('withdraw-next').click();
+          await page.getByTestId('withdraw-confirmation').waitFor();
+          await shot(page, `resident-dossier-withdraw-${size.name}`);
+        }
+        await ctx.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
