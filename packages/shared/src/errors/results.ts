@@ -8,8 +8,8 @@ export const resultsErrors = {
   },
   RESULT_SOURCE_INVALID: {
     status: 422,
-    vi: 'Tệp kết quả phải là tệp PDF, ảnh JPEG hoặc PNG do chính cán bộ tải lên. Vui lòng tải lên lại văn bản kết quả.',
-    en: 'The result source must be a PDF, JPEG or PNG uploaded by the officer issuing it.',
+    vi: 'Tệp kết quả phải là tệp PDF, ảnh JPEG hoặc PNG do cán bộ tải lên (không nhận tệp do người dân gửi). Vui lòng tải lên lại văn bản kết quả.',
+    en: 'The result source must be a PDF, JPEG or PNG uploaded by an officer.',
   },
   RESULT_SOURCE_UNREADABLE: {
     status: 422,

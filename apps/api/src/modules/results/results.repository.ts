@@ -47,6 +47,15 @@ export class ResultsRepository {
       .execute();
   }
 
+  async isOfficer(userId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('kind')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row?.kind === 'officer';
+  }
+
   async findKey(keyId: string): Promise<ResultSigningKeyRow | undefined> {
     return this.db
       .selectFrom('result_signing_keys')

@@ -138,7 +138,24 @@ describe('issuing an e-result', () => {
     expect(pub.signature).toBe(prepared.signature);
   });
 
-  it('refuses a source the officer did not upload, and a resident as issuer', async () => {
+  it("accepts a colleague's draft: a specialist uploads, the leader signs", async () => {
+    const dossier = await makeAcceptedDossier(app, unitCode);
+    const specialist = await officerActor(app, unitCode);
+    const draft = await uploadAs(app, specialist.session, {
+      name: 'du-thao.pdf',
+      type: 'application/pdf',
+      data: await decisionPdf(),
+    });
+    const prepared = await app.services.results.prepare({
+      actor: officer.actor,
+      dossier,
+      sourceFileId: draft,
+      outcome: 'approved',
+    });
+    expect(prepared.sourceFileId).toBe(draft);
+  });
+
+  it('refuses a resident upload as source, and a resident as issuer', async () => {
     const dossier = await makeAcceptedDossier(app, unitCode);
     const resident = await makeResident(app);
     const residentFile = await uploadAs(

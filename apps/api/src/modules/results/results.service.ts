@@ -134,7 +134,15 @@ export class ResultsService {
     const { actor, dossier } = input;
     if (actor.kind !== 'officer') throw new AppError('FORBIDDEN');
     const source = await filesRepository.findLive(input.sourceFileId);
-    if (!source || source.owner_user_id !== actor.userId || !SOURCE_TYPES.has(source.media_type)) {
+    // The document must come from an officer: the signer's own upload, or a draft uploaded by a
+    // colleague (a specialist drafts, the leader signs). A resident's upload never becomes a
+    // result, whatever bundle it was put in.
+    if (
+      !source ||
+      !SOURCE_TYPES.has(source.media_type) ||
+      (source.owner_user_id !== actor.userId &&
+        !(await this.deps.repository.isOfficer(source.owner_user_id)))
+    ) {
       throw new AppError('RESULT_SOURCE_INVALID');
     }
     const sourceBytes = await readAll(await storage.open(source.stored_name));
