@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { drawTable, type TableColumn } from './pdf-table';
 import { vnUpper } from './vn-format';
+
+export type { TableColumn } from './pdf-table';
 
 /**
  * Shared page layout of the one-stop forms (Circular 01/2018/TT-VPCP, appendix): the two-column
@@ -57,13 +60,6 @@ export interface Signature {
   title: string;
   hint: string;
   name?: string | null;
-}
-
-export interface TableColumn {
-  header: string;
-  /** Share of the content width. */
-  width: number;
-  align?: 'left' | 'center';
 }
 
 export interface PdfMeta {
@@ -134,18 +130,24 @@ export class FormWriter {
       align: 'right',
     });
     const top = MARGIN.top;
-    const leftWidth = Math.round(this.width * 0.42);
+    const leftWidth = Math.round(this.width * 0.45);
     const rightX = MARGIN.left + leftWidth;
     const rightWidth = this.width - leftWidth;
 
     let y = top;
     if (issuer.authority) {
       doc.font('regular').fontSize(12);
-      doc.text(vnUpper(issuer.authority), MARGIN.left, y, { width: leftWidth, align: 'center' });
+      doc.text(this.balanced(vnUpper(issuer.authority), leftWidth), MARGIN.left, y, {
+        width: leftWidth,
+        align: 'center',
+      });
       y = doc.y;
     }
     doc.font('bold').fontSize(12);
-    doc.text(vnUpper(issuer.office), MARGIN.left, y, { width: leftWidth, align: 'center' });
+    doc.text(this.balanced(vnUpper(issuer.office), leftWidth), MARGIN.left, y, {
+      width: leftWidth,
+      align: 'center',
+    });
     const leftBottom = doc.y + 2;
     this.rule(MARGIN.left + leftWidth / 2, leftBottom, 70);
 
@@ -305,53 +307,14 @@ export class FormWriter {
 
   /** A bordered table; the header row repeats on every page it spans. */
   table(columns: TableColumn[], rows: string[][], opts: { fontSize?: number } = {}): void {
-    const { doc } = this;
-    const size = opts.fontSize ?? 11;
-    const pad = 4;
-    const widths = columns.map((c) => c.width * this.width);
-    const drawRow = (cells: string[], font: FontName, align?: 'center') => {
-      doc.font(font).fontSize(size);
-      const heights = cells.map(
-        (cell, i) => doc.heightOfString(cell || ' ', { width: widths[i]! - 2 * pad }) + 2 * pad,
-      );
-      const height = Math.max(...heights, 18);
-      let x = MARGIN.left;
-      const y = doc.y;
-      cells.forEach((cell, i) => {
-        doc.rect(x, y, widths[i]!, height).lineWidth(0.6).stroke();
-        doc.text(cell, x + pad, y + pad, {
-          width: widths[i]! - 2 * pad,
-          align: align ?? columns[i]!.align ?? 'left',
-        });
-        x += widths[i]!;
-      });
-      doc.x = MARGIN.left;
-      doc.y = y + height;
-      return height;
-    };
-    const header = columns.map((c) => c.header);
-    const headerHeight = () => {
-      doc.font('bold').fontSize(size);
-      return Math.max(
-        ...header.map((h, i) => doc.heightOfString(h, { width: widths[i]! - 2 * pad }) + 2 * pad),
-      );
-    };
-    this.ensureSpace(headerHeight() + 30);
-    drawRow(header, 'bold', 'center');
-    for (const row of rows) {
-      doc.font('regular').fontSize(size);
-      const need = Math.max(
-        ...row.map(
-          (c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * pad }) + 2 * pad,
-        ),
-      );
-      if (doc.y + need > doc.page.height - MARGIN.bottom) {
-        doc.addPage();
-        drawRow(header, 'bold', 'center');
-      }
-      drawRow(row, 'regular');
-    }
-    doc.y += 8;
+    drawTable(
+      this.doc,
+      { left: MARGIN.left, width: this.width, bottom: MARGIN.bottom },
+      columns,
+      rows,
+      opts,
+    );
+    this.doc.y += 8;
     this.body();
   }
 
@@ -376,6 +339,28 @@ export class FormWriter {
     }
     doc.end();
     return this.done;
+  }
+
+  /**
+   * A header line too long for its column is broken into two lines of similar length, as on
+   * paper ("TRUNG TÂM PHỤC VỤ / HÀNH CHÍNH CÔNG"), instead of leaving one word on the second line.
+   */
+  private balanced(text: string, width: number): string {
+    const { doc } = this;
+    if (doc.widthOfString(text) <= width - 2) return text;
+    const words = text.split(' ');
+    let best = text;
+    let bestWidth = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < words.length; i++) {
+      const a = words.slice(0, i).join(' ');
+      const b = words.slice(i).join(' ');
+      const widest = Math.max(doc.widthOfString(a), doc.widthOfString(b));
+      if (widest < bestWidth) {
+        bestWidth = widest;
+        best = `${a}\n${b}`;
+      }
+    }
+    return best;
   }
 
   private rule(centreX: number, y: number, width: number): void {
