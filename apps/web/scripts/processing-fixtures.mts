@@ -304,3 +304,31 @@ export const residentDetail = (variant: 'supplement' | 'result') => ({
   canWithdraw: variant === 'supplement',
   forms: variant === 'supplement' ? ['01', '02'] : ['01', '04'],
 });
+
+/** Two online submissions waiting at the counter (shown only when the real queue is empty). */
+export const receptionQueue = {
+  items: [
+    {
+      id: '6b0f6a8e-3c1d-4e2f-9a7b-1c2d3e4f5a01',
+      reference: 'TN-261128-QK7M2P',
+      procedureCode: '1.001193',
+      procedureName: 'Thủ tục đăng ký khai sinh',
+      applicantName: 'Lê Thị Thu',
+      applicantCitizenIdMasked: '066*******45',
+      submittedAt: day(-1),
+      channel: 2,
+      rowVersion: 1,
+    },
+    {
+      id: '6b0f6a8e-3c1d-4e2f-9a7b-1c2d3e4f5a02',
+      reference: 'TN-261128-ZX4T9L',
+      procedureCode: '1.004222',
+      procedureName: 'Đăng ký thường trú',
+      applicantName: 'Y Moan Ênuôl',
+      applicantCitizenIdMasked: '066*******78',
+      submittedAt: day(0),
+      channel: 2,
+      rowVersion: 1,
+    },
+  ],
+};

@@ -57,6 +57,14 @@ function realOr(fixture: (route: Route) => unknown) {
 }
 
 async function mockProcessing(ctx: BrowserContext) {
+  // An empty reception queue says little on a screenshot: show two fixture submissions instead.
+  await ctx.route('**/api/officer/reception?*', async (route) => {
+    const response = await route.fetch();
+    const body = response.ok() ? await response.json() : null;
+    if (body && body.items.length === 0 && process.env.REAL_ONLY !== '1') {
+      await route.fulfill({ json: fx.receptionQueue });
+    } else await route.fulfill({ response });
+  });
   await ctx.route(
     '**/api/officer/work?*',
     realOr(() => fx.workQueue),
@@ -201,7 +209,10 @@ try {
         if (await sign.count()) {
           await sign.click();
           await page.getByTestId('action-submit').click();
-          await page.locator('[data-testid=ws-notice], [data-testid=action-error]').first().waitFor();
+          await page
+            .locator('[data-testid=ws-notice], [data-testid=action-error]')
+            .first()
+            .waitFor();
           await page.waitForLoadState('networkidle');
           await shot(page, `processing-workspace-signed-${n}`);
         }
@@ -243,6 +254,21 @@ try {
       await page.goto(`${base}/can-bo/ho-so/${first}`);
       await settle(page, 'workspace');
       await shot(page, `processing-workspace-${n}`);
+      if (n === 'desktop') {
+        // The same page in English (strings fetched on demand).
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('heading', { name: 'Actions' }).waitFor();
+        await shot(page, `processing-workspace-en-${n}`);
+        await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+        await page.getByRole('heading', { name: 'Thao tác' }).waitFor();
+      }
+      const transfer = page.getByTestId('action-transfer');
+      if ((await transfer.count()) && n === 'desktop') {
+        await transfer.click();
+        await page.getByTestId('field-toUnitCode').fill('tư pháp');
+        await page.getByTestId('unit-option').first().waitFor();
+        await shot(page, `processing-workspace-transfer-${n}`);
+      }
       const supplement = page.getByTestId('action-request_supplement');
       if (await supplement.count()) {
         await supplement.click();

@@ -139,11 +139,14 @@ export function SupplementBox({
             </div>
           ))}
           <label className="btn btn--secondary follow-up__choose">
-            {files.length > 0 ? t('supplement.addMore') : t('supplement.choose')}
+            <span id={`${id}-choose`}>
+              {files.length > 0 ? t('supplement.addMore') : t('supplement.choose')}
+            </span>
             <input
               ref={input}
               type="file"
               multiple
+              aria-labelledby={`${id}-files ${id}-choose`}
               className="visually-hidden"
               accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
               aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
@@ -165,7 +168,10 @@ export function SupplementBox({
             rows={3}
             maxLength={1000}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => {
+              setNote(e.target.value);
+              setProblem(null);
+            }}
             aria-describedby={`${id}-note-hint`}
             data-testid="supplement-note"
           />

@@ -232,7 +232,11 @@ function ActionForm({
           ws={ws}
           required={isRequired(f)}
           values={values}
-          setValues={setValues}
+          setValues={(update) => {
+            // Editing a field clears its error (and its line in the summary).
+            setValues(update);
+            setErrors((e) => (e[f] ? { ...e, [f]: undefined } : e));
+          }}
           error={errors[f] ?? null}
         />
       ))}

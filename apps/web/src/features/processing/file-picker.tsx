@@ -116,12 +116,16 @@ export function FilePicker({
       ))}
       {multiple || files.length === 0 ? (
         <label className="btn btn--secondary proc-files__choose">
-          {files.length > 0 ? t('files.addMore') : t('files.choose')}
+          <span id={`${id}-choose`}>
+            {files.length > 0 ? t('files.addMore') : t('files.choose')}
+          </span>
           <input
             ref={input}
             type="file"
             className="visually-hidden"
             multiple={multiple}
+            // Named by the field's label and the button's words: "Bản quét giấy tờ, Chọn tệp".
+            aria-labelledby={`${id}-label ${id}-choose`}
             accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
             aria-describedby={
               [hint ? `${id}-hint` : '', shownError ? `${id}-error` : ''].join(' ').trim() ||

@@ -58,8 +58,11 @@ export function IntakePage() {
 
   if (!unit) return <p className="notice notice--warning">{t('common.chooseUnit')}</p>;
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+  // A corrected field loses its error at once; the summary follows.
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => (key in e ? { ...e, [key]: undefined } : e));
+  };
 
   const validate = (): Errors => {
     const e: Errors = {};
@@ -218,7 +221,10 @@ export function IntakePage() {
       <form noValidate onSubmit={onSubmit} className="form">
         <ProcedurePicker
           chosen={procedure}
-          onChoose={setProcedure}
+          onChoose={(p) => {
+            setProcedure(p);
+            setErrors((e) => ({ ...e, procedureCode: undefined }));
+          }}
           error={errors.procedureCode ?? null}
         />
 

@@ -29,7 +29,7 @@ export const processingEn: Dictionary<typeof processingVi> = {
     '10': 'Result returned',
   },
   step: {
-    appraisal: 'Appraisal',
+    appraisal: 'Appraisal and processing',
     verification: 'Verification',
     consultation: 'Consultation',
     lien_thong: 'Inter-agency transfer',

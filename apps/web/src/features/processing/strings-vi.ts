@@ -26,7 +26,7 @@ export const processingVi = {
     '10': 'Đã trả kết quả',
   },
   step: {
-    appraisal: 'Thẩm định',
+    appraisal: 'Thẩm định, xử lý',
     verification: 'Xác minh',
     consultation: 'Lấy ý kiến',
     lien_thong: 'Liên thông',

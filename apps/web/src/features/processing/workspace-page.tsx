@@ -129,7 +129,11 @@ function WorkspaceHeader({ ws }: { ws: DossierWorkspace }) {
           <dt>{t('ws.status')}</dt>
           <dd data-testid="ws-status">
             <strong>{t(`status.${ws.statusCode}` as 'status.1', ws.statusLabel)}</strong>
-            {ws.stepLabel ? <span className="proc-sub">{ws.stepLabel}</span> : null}
+            {ws.step ? (
+              <span className="proc-sub">
+                {t(`step.${ws.step}` as 'step.appraisal', ws.stepLabel ?? ws.step)}
+              </span>
+            ) : null}
             {ws.stepDueAt ? (
               <span className="proc-sub">
                 {t('ws.stepDue', { date: formatDateTime(ws.stepDueAt) })}
