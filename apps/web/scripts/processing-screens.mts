@@ -241,6 +241,33 @@ try {
         await page.waitForLoadState('networkidle');
         await shot(page, `processing-queue-assign-${n}`);
       }
+      const third = ids[2];
+      if (third && n === 'desktop') {
+        // Someone else acts first: the officer is told and sees the dossier as it is now.
+        await page.goto(`${base}/can-bo/ho-so/${third}`);
+        await settle(page, 'workspace');
+        const ws = await (await page.request.get(`${base}/api/officer/dossiers/${third}`)).json();
+        const officers = await (
+          await page.request.get(`${base}/api/officer/units/24133/officers`)
+        ).json();
+        const specialist = officers.items.find((o: { roles: string[] }) =>
+          o.roles.includes('specialist'),
+        );
+        const session = await (await page.request.get(`${base}/api/auth/session`)).json();
+        await page.request.post(`${base}/api/officer/dossiers/assign`, {
+          headers: { 'x-csrf-token': session.csrfToken },
+          data: {
+            assigneeId: specialist.id,
+            items: [{ id: third, expectedRowVersion: ws.rowVersion }],
+          },
+        });
+        await page.getByTestId('action-assign').click();
+        await page.getByTestId('field-assigneeId').selectOption({ index: 1 });
+        await page.getByTestId('action-submit').click();
+        await page.getByTestId('ws-notice').waitFor();
+        await page.waitForLoadState('networkidle');
+        await shot(page, `processing-workspace-conflict-${n}`);
+      }
       await ctx.close();
     }
 

@@ -577,7 +577,7 @@ export const en: Dictionary<typeof vi> = {
       activeUnit: 'You are working in {{unit}}.',
       chooseUnit: 'Choose your working unit at the top of the page to begin.',
       noGrants: 'Your account holds no role in any unit yet. Please contact an administrator.',
-      next: 'Receiving and handling applications and reports will be available here step by step.',
+      next: 'Reports, tasks and the dashboard will be available here step by step.',
     },
   },
 };

@@ -573,7 +573,7 @@ export const vi = {
       chooseUnit: 'Hãy chọn đơn vị làm việc ở đầu trang để bắt đầu.',
       noGrants:
         'Tài khoản của bạn chưa được giao vai trò tại đơn vị nào. Hãy liên hệ quản trị viên.',
-      next: 'Các chức năng tiếp nhận, xử lý hồ sơ và phản ánh sẽ lần lượt có tại đây.',
+      next: 'Các chức năng phản ánh, nhiệm vụ và bảng điều hành sẽ lần lượt có tại đây.',
     },
   },
 };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { unitsOf } from './officer-layout';
@@ -23,6 +24,19 @@ export function OfficerHomePage() {
       ) : (
         <p className="notice notice--warning">{t('officer.home.chooseUnit')}</p>
       )}
+      {active ? (
+        <ul className="link-list" data-testid="officer-home-links">
+          <li>
+            <Link to="/can-bo/tiep-nhan">{t('officer.nav.reception')}</Link>
+          </li>
+          <li>
+            <Link to="/can-bo/ho-so?scope=mine">{t('officer.nav.myQueue')}</Link>
+          </li>
+          <li>
+            <Link to="/can-bo/ho-so?scope=unit">{t('officer.nav.unitQueue')}</Link>
+          </li>
+        </ul>
+      ) : null}
       <p>{t('officer.home.next')}</p>
     </>
   );

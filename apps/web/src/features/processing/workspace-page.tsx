@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
@@ -20,6 +20,11 @@ export function WorkspacePage() {
   const ws = workspace.data;
   useDocumentTitle(ws ? `${ws.code ?? ws.reference} — ${t('ws.title')}` : t('ws.title'));
   const [notice, setNotice] = useState<{ kind: 'ok' | 'warning'; text: string } | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // The actions panel is rebuilt after an action: focus the outcome instead of losing it.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const notFound =
     workspace.error instanceof ApiClientError &&
@@ -44,7 +49,12 @@ export function WorkspacePage() {
           <WorkspaceHeader ws={ws} />
           <div role="status" aria-live="polite">
             {notice ? (
-              <p className={`notice notice--${notice.kind}`} data-testid="ws-notice">
+              <p
+                ref={noticeRef}
+                tabIndex={-1}
+                className={`notice notice--${notice.kind}`}
+                data-testid="ws-notice"
+              >
                 {notice.text}
               </p>
             ) : null}
