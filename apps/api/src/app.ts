@@ -44,11 +44,14 @@ import { IdentityService } from './modules/identity/identity.service';
 import { OidcClient } from './modules/identity/oidc.client';
 import { SessionsService } from './modules/identity/sessions.service';
 import { registerNationalSync } from './modules/national-sync/national-sync.module';
+import { nationalSyncSink } from './modules/national-sync/national-sync.sink';
 import { PaymentConfirmation } from './modules/payments/payments.confirm';
 import { seedDemoPaymentAccounts } from './modules/payments/payments.demo-accounts';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { PaymentsService } from './modules/payments/payments.service';
 import { printingModule, printingRoutes } from './modules/printing/printing.routes';
+import type { DossierEventSink } from './modules/processing/processing.events';
+import { registerProcessing } from './modules/processing/processing.module';
 import { receptionRoutes } from './modules/reception/reception.routes';
 import { ReceptionService } from './modules/reception/reception.service';
 import { createResultsModule } from './modules/results/results.module';
@@ -191,10 +194,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     policy,
   });
   catalogueRoutes(server, { catalogue });
+  // Every dossier event also feeds these, in its own transaction (national-portal sync).
+  const dossierEventSinks: DossierEventSink[] = [nationalSyncSink];
   allowOfficersToReadDossierFiles(files, policy, db);
   dossierRoutes(server, {
     drafts: new DraftsService({ db, clock, catalogue, files }),
-    submission: new SubmissionService({ db, clock, catalogue, files, units }),
+    submission: new SubmissionService({
+      db,
+      clock,
+      catalogue,
+      files,
+      units,
+      sinks: dossierEventSinks,
+    }),
     queries: new DossierQueries({ db, clock, units }),
     trackingRatePerMinute: config.trackingRatePerMinute,
   });
@@ -213,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       db,
       clock,
       webhookSecret: config.payments.webhookSecret,
+      sinks: dossierEventSinks,
     }),
     simulator: config.payments.simulator,
   });
@@ -223,12 +236,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     policy,
   });
   calendarRoutes(server, { calendar });
-  receptionRoutes(server, {
-    reception: new ReceptionService({ db, clock, policy, calendar, mode: config.mode }),
+  const reception = new ReceptionService({
+    db,
+    clock,
+    policy,
+    calendar,
+    mode: config.mode,
+    sinks: dossierEventSinks,
   });
-  const results = await createResultsModule(server, { config, db, clock, files, fileStorage });
+  receptionRoutes(server, { reception });
   registerNationalSync(server, { db, clock, policy, config });
+  const results = await createResultsModule(server, { config, db, clock, files, fileStorage });
   printingRoutes(server, printingModule({ db, clock, policy, units, calendar, config }));
+  registerProcessing(server, {
+    db,
+    clock,
+    policy,
+    calendar,
+    files,
+    results,
+    reception,
+    catalogue,
+    sinks: dossierEventSinks,
+  });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

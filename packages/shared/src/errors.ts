@@ -8,6 +8,7 @@ import { nationalSyncErrors } from './errors/national-sync';
 import { notificationsErrors } from './errors/notifications';
 import { paymentsErrors } from './errors/payments';
 import { printingErrors } from './errors/printing';
+import { processingErrors } from './errors/processing';
 import { receptionErrors } from './errors/reception';
 import { resultsErrors } from './errors/results';
 import type { ErrorEntry } from './errors/types';
@@ -31,6 +32,7 @@ export const errorCatalogue = {
   ...printingErrors,
   ...receptionErrors,
   ...resultsErrors,
+  ...processingErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

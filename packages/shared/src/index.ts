@@ -10,6 +10,7 @@ export * from './schemas/files';
 export * from './schemas/national-sync';
 export * from './schemas/payments';
 export * from './schemas/printing';
+export * from './schemas/processing';
 export * from './schemas/reception';
 export * from './schemas/results';
 export * from './schemas/units';

@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock';
 import { appendAudit } from '../audit/audit.service';
 import { UsersRepository } from '../identity/users.repository';
 import { enqueueNotification, normaliseRecipient } from '../notifications/notifications.service';
+import { type DossierEventSink, recordDossierEvent } from '../processing/processing.events';
 import { PaymentsRepository } from './payments.repository';
 import { statusOf } from './payments.service';
 import { signWebhook, verifyWebhookSignature } from './payments.signature';
@@ -17,6 +18,8 @@ export interface ConfirmDeps {
   clock: Clock;
   /** Null: nothing can be verified, so every confirmation is refused. */
   webhookSecret: string | null;
+  /** Fed with the payment event in its transaction (national-portal sync). */
+  sinks?: readonly DossierEventSink[];
 }
 
 function vietnamYear(at: Date): number {
@@ -128,26 +131,30 @@ export class PaymentConfirmation {
               row_version: eb('row_version', '+', 1),
             }))
             .where('id', '=', dossierId)
-            .returning(['reference', 'code', 'status_code', 'receiving_unit_code'])
+            .returningAll()
             .executeTakeFirst()
         : undefined;
       if (dossier && dossierId) {
-        // Public: the resident sees the payment on the dossier's timeline and the tracking page.
-        await trx
-          .insertInto('dossier_events')
-          .values({
-            dossier_id: dossierId,
+        // Public: the resident sees the payment on the dossier's timeline and the tracking page;
+        // the national portal learns that the fee was paid online.
+        await recordDossierEvent(
+          trx,
+          clock,
+          this.deps.sinks ?? [],
+          {
+            dossierId,
             type: 'payment_received',
-            status_code: dossier.status_code,
+            statusCode: dossier.status_code,
             at: now,
-            actor_id: null,
-            actor_kind: 'system',
-            unit_code: dossier.receiving_unit_code,
+            actorId: null,
+            actorKind: 'system',
+            unitCode: dossier.receiving_unit_code,
             public: true,
             note: `Đã nhận thanh toán ${payment.amount_vnd.toLocaleString('vi-VN')} đồng, biên lai ${receiptNo}`,
-            data: JSON.stringify({ paymentId: payment.id, receiptNo }),
-          })
-          .execute();
+            data: { paymentId: payment.id, receiptNo },
+          },
+          dossier,
+        );
       }
       await appendAudit(trx, clock, {
         actor: { kind: 'anonymous' },

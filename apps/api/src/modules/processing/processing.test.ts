@@ -48,7 +48,7 @@ async function outboxTemplates(id: string): Promise<string[]> {
     .select(['template', 'dedupe_key'])
     .where('dedupe_key', 'like', `%${id}%`)
     .where('channel', '=', 'email')
-    .orderBy('id')
+    .orderBy('created_at')
     .execute();
   return rows.map((r) => r.template);
 }
@@ -190,6 +190,7 @@ describe('one dossier from acceptance to the returned result', () => {
     expect(resultId).toMatch(/^[0-9a-f-]{36}$/);
 
     // The resident downloads the stamped result: an online dossier is thereby returned (9 → 10).
+    headers = await residentHeaders(app, resident.id);
     const download = await app.server.inject({
       method: 'GET',
       url: `/api/my/dossiers/${id}/result`,
