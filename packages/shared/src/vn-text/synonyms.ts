@@ -85,4 +85,9 @@ export const queryRewrites: readonly QueryRewrite[] = [
     note: 'copies certified at the commune are chứng thực; residents call it công chứng',
   },
   { from: ['lấy vợ', 'lấy chồng', 'cưới'], to: ['kết hôn'] },
+  {
+    from: ['làm sổ hộ khẩu', 'nhập hộ khẩu', 'nhập khẩu', 'sổ hộ khẩu'],
+    to: ['đăng ký thường trú'],
+    note: 'getting onto a household book is now registering permanent residence (Luật Cư trú 2020)',
+  },
 ];

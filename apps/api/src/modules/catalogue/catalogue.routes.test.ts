@@ -62,6 +62,10 @@ describe('GET /api/procedures search', () => {
       // The old-card confirmation (CMND, 1.012566) is a fair answer too.
       for (const item of top) expect(item.name, text).toMatch(/căn cước|chứng minh nhân dân/i);
     }
+    // Said with the catalogue's words, "cấp CCCD" is "cấp thẻ căn cước": those come first.
+    for (const item of (await q('cấp CCCD')).items.slice(0, 2)) {
+      expect(item.name).toMatch(/^Cấp thẻ căn cước/);
+    }
     const codes = (await q('cấp CCCD', '&limit=20')).items.map((i) => i.code);
     // Cấp thẻ căn cước (≥ 14 tuổi, < 14 tuổi), cấp đổi, cấp lại — commune level.
     expect(codes).toEqual(expect.arrayContaining(['1.014061', '1.014062', '1.014063', '1.014064']));
@@ -83,7 +87,9 @@ describe('GET /api/procedures search', () => {
 
   it('finds residence (cư trú) procedures for "sổ hộ khẩu"', async () => {
     const items = (await q('sổ hộ khẩu', '&limit=10')).items;
-    expect(items.slice(0, 5).map((i) => i.code)).toContain('1.004222'); // Đăng ký thường trú
+    // "Làm sổ hộ khẩu" is now registering permanent residence.
+    expect(items[0]?.code).toBe('1.004222'); // Đăng ký thường trú
+    expect((await q('nhập hộ khẩu cho con')).items[0]?.code).toBe('1.004222');
     for (const item of items) expect(item.name).toMatch(/cư trú|thường trú|hộ khẩu/i);
   });
 

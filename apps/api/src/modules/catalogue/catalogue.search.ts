@@ -163,6 +163,14 @@ export class ProcedureSearchIndex {
       if (name.startsWith(phrases.whole)) return 2.2;
       if (name.includes(phrases.whole)) return 2;
     }
+    // The same query said with the catalogue's words ("cấp CCCD" → "cấp thẻ căn cước").
+    let rephrased = 0;
+    for (const whole of phrases.rephrased) {
+      if (name === whole) rephrased = Math.max(rephrased, 3);
+      else if (name.startsWith(whole)) rephrased = Math.max(rephrased, 2.1);
+      else if (name.includes(whole)) rephrased = Math.max(rephrased, 1.9);
+    }
+    if (rephrased) return rephrased;
     if (phrases.alternatives.some((p) => name.includes(p))) return 1.8;
     if (phrases.pairs.length === 0) return 1;
     const found = phrases.pairs.filter((p) => name.includes(p)).length;
@@ -215,8 +223,25 @@ function pairsOf(terms: string[]): string[] {
 
 interface Phrases {
   whole: string | null;
+  /** The whole query with typed words replaced by current synonyms or rewrites (not older names). */
+  rephrased: string[];
   alternatives: string[];
   pairs: string[];
+}
+
+const MAX_REPHRASINGS = 16;
+
+function rephrasings(plan: QueryPlan): string[] {
+  let combos: string[][] = [[]];
+  for (const group of plan.groups) {
+    const options = group.alternatives.filter((a) => a.kind !== 'older').map((a) => a.terms);
+    if (options.length === 0) return [];
+    combos = combos.flatMap((c) => options.map((o) => [...c, ...o])).slice(0, MAX_REPHRASINGS);
+  }
+  const typed = plan.terms.join(' ');
+  return [
+    ...new Set(combos.map((c) => c.join(' ')).filter((t) => t !== typed && t.includes(' '))),
+  ].map((t) => ` ${t} `);
 }
 
 /** Space-delimited, so that " thuong tru " never matches inside " thuong trung ". */
@@ -230,6 +255,7 @@ function phrasesOf(plan: QueryPlan): Phrases {
   );
   return {
     whole: plan.terms.length > 1 ? ` ${plan.terms.join(' ')} ` : null,
+    rephrased: rephrasings(plan),
     alternatives,
     pairs,
   };
