@@ -208,11 +208,11 @@ export function TimeText({ channel }: { channel: ProcedureChannel }) {
   if (value == null) {
     return <>{channel.processing_time?.trim() || t('procedure.timeUnknown')}</>;
   }
-  const unit = channel.time_unit
-    ? timeUnits[channel.time_unit.normalize('NFC').toLowerCase()]
-    : null;
+  const label = channel.time_unit?.trim();
+  // The portal often omits the unit ("1"): working days are the default unit (DOMAIN.md §4), and
+  // the due date of the dossier is computed that way, so the page says the same.
+  const unit = label ? timeUnits[label.normalize('NFC').toLowerCase()] : 'workingDays';
   if (unit) return <>{t(`procedure.units.${unit}`, { count: value })}</>;
-  // The portal often omits the unit ("1"): say so rather than guess days or working days.
   return <>{t('procedure.timeNoUnit', { value: channel.processing_time ?? String(value) })}</>;
 }
 

@@ -7,6 +7,7 @@ import { Loading } from '../../components/loading';
 import { formatVnd } from '../../lib/procedures';
 import { residentSignInUrl, useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { TimeText } from '../../pages/procedure-parts';
 import { draftPath, formatDateTime, onlineFee } from './flow';
 import {
   createDraft,
@@ -89,10 +90,6 @@ function StartView({
   // everyone: list it with the optional ones, not as something every resident must prepare.
   const required = form.documents.filter((d) => d.required && !d.showIf?.length);
   const conditional = form.documents.filter((d) => !d.required || Boolean(d.showIf?.length));
-  const time = channel
-    ? [channel.time_value, channel.time_unit].filter((v) => v !== null && v !== '').join(' ') ||
-      channel.processing_time
-    : null;
 
   const start = async () => {
     setBusy(true);
@@ -134,7 +131,7 @@ function StartView({
         </div>
         <div className="facts__row">
           <dt>{t('submit.start.time')}</dt>
-          <dd>{time || t('procedure.timeUnknown')}</dd>
+          <dd>{channel ? <TimeText channel={channel} /> : t('procedure.timeUnknown')}</dd>
         </div>
         <div className="facts__row">
           <dt>{t('submit.start.where')}</dt>
