@@ -152,6 +152,132 @@ async function settle(page: Page, testId: string) {
   await page.waitForLoadState('networkidle');
 }
 
+/**
+ * The resident's side against the real API: a sample resident (local IdP) submits a birth
+ * registration online, the counter accepts it in the reception screen, the leader assigns it,
+ * the specialist asks for a supplement, and the resident answers it on the dossier page.
+ */
+async function residentLive() {
+  const size = sizes[0];
+  const ctx = await browser.newContext({ viewport: size.viewport, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  await page.goto(`${base}/api/auth/oidc/start?returnTo=${encodeURIComponent('/ho-so-cua-toi')}`);
+  await page.getByTestId('resident-demo-resident-01').check();
+  await page.getByTestId('idp-login').click();
+  await page.waitForURL(`${base}/ho-so-cua-toi`);
+  const session = await (await page.request.get(`${base}/api/auth/session`)).json();
+  const csrf = { 'x-csrf-token': session.csrfToken };
+  const draft = await (
+    await page.request.post(`${base}/api/drafts`, {
+      headers: csrf,
+      data: { procedureCode: '1.001193' },
+    })
+  ).json();
+  const { examples } = await import('../../../packages/shared/src/forms/examples.fixture.ts');
+  const answers = { ...examples['khai-sinh'], ...draft.answers };
+  const saved = await page.request.put(`${base}/api/drafts/${draft.id}`, {
+    headers: csrf,
+    data: { answers },
+  });
+  if (!saved.ok()) throw new Error(`draft save: ${saved.status()} ${await saved.text()}`);
+  const form = await (await page.request.get(`${base}/api/procedures/1.001193/form`)).json();
+  for (const doc of form.documents as { id: string; required: boolean }[]) {
+    if (!doc.required) continue;
+    await page.request.post(`${base}/api/files`, {
+      headers: csrf,
+      multipart: {
+        bundleId: `draft:${draft.id}`,
+        purpose: doc.id,
+        file: {
+          name: `${doc.id}.pdf`,
+          mimeType: 'application/pdf',
+          buffer: await samplePdf(doc.id),
+        },
+      },
+    });
+  }
+  const submitted = await page.request.post(`${base}/api/drafts/${draft.id}/submit`, {
+    headers: { ...csrf, 'idempotency-key': crypto.randomUUID() },
+    data: {},
+  });
+  const result = await submitted.json();
+  if (!submitted.ok()) throw new Error(`submit: ${submitted.status()} ${JSON.stringify(result)}`);
+  const dossierId: string = result.dossierId;
+  const unit: string = result.receivingUnit.code;
+  console.log('live dossier', result.reference, 'at', unit);
+
+  // The counter accepts it from the reception screen.
+  const counter = await officerPage(unit === '24133' ? 'demo.tiepnhan.bmt' : 'demo.eakar', size);
+  await counter.page.goto(`${base}/can-bo/tiep-nhan`);
+  await settle(counter.page, 'reception');
+  await shot(counter.page, 'processing-reception-live-desktop');
+  await counter.page
+    .locator(`tr:has(a[href$="${dossierId}"]) [data-testid=reception-accept]`)
+    .click();
+  await counter.page.getByTestId('reception-message').waitFor();
+  await shot(counter.page, 'processing-reception-accepted-desktop');
+  await counter.ctx.close();
+
+  // Leader assigns, specialist asks for a supplement (through the API: the screens are shown above).
+  const leader = await officerPage('demo.lanhdao.bmt', size);
+  const act = async (p: Page, body: Record<string, unknown>, path = 'actions') => {
+    const s2 = await (await p.request.get(`${base}/api/auth/session`)).json();
+    const ws = await (await p.request.get(`${base}/api/officer/dossiers/${dossierId}`)).json();
+    const url =
+      path === 'assign'
+        ? `${base}/api/officer/dossiers/assign`
+        : `${base}/api/officer/dossiers/${dossierId}/actions`;
+    const data =
+      path === 'assign'
+        ? { ...body, items: [{ id: dossierId, expectedRowVersion: ws.rowVersion }] }
+        : { ...body, expectedRowVersion: ws.rowVersion };
+    const res = await p.request.post(url, { headers: { 'x-csrf-token': s2.csrfToken }, data });
+    if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  };
+  const officers = await (
+    await leader.page.request.get(`${base}/api/officer/units/${unit}/officers`)
+  ).json();
+  const specialistId = officers.items.find((o: { roles: string[] }) =>
+    o.roles.includes('specialist'),
+  ).id;
+  await act(leader.page, { assigneeId: specialistId }, 'assign');
+  await leader.ctx.close();
+  const specialist = await officerPage('demo.chuyenvien.bmt', size);
+  await act(specialist.page, {
+    action: 'request_supplement',
+    reason: 'Giấy chứng sinh bị mờ, không đọc được họ tên người mẹ.',
+    documents: ['Giấy chứng sinh (bản chụp rõ nét)'],
+  });
+  await specialist.ctx.close();
+
+  // The resident answers on the dossier page.
+  await page.goto(`${base}/ho-so-cua-toi/${dossierId}`);
+  await page.getByTestId('supplement-request').waitFor();
+  await shot(page, 'resident-live-supplement-desktop');
+  await page.getByTestId('supplement-upload').setInputFiles({
+    name: 'giay-chung-sinh-ro-net.pdf',
+    mimeType: 'application/pdf',
+    buffer: await samplePdf('Giay chung sinh'),
+  });
+  await page.locator('.follow-up__files li').first().waitFor();
+  await page.getByTestId('supplement-note').fill('Đã chụp lại giấy chứng sinh rõ nét.');
+  await page.getByTestId('supplement-submit').click();
+  await page.getByTestId('supplement-done').waitFor();
+  await page.waitForLoadState('networkidle');
+  await shot(page, 'resident-live-resubmitted-desktop');
+  if (await page.getByTestId('withdraw-open').count()) {
+    await page.getByTestId('withdraw-open').click();
+    await page.getByTestId('withdraw-reason').fill('Tôi sẽ nộp lại cùng hồ sơ của người cha.');
+    await page.getByTestId('withdraw-next').click();
+    await page.getByTestId('withdraw-confirm').click();
+    await page.getByTestId('withdraw-done').waitFor();
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'resident-live-withdrawn-desktop');
+  }
+  await ctx.close();
+}
+
 try {
   let ids: string[] = [];
   for (const size of sizes) {
@@ -330,6 +456,8 @@ try {
       await ctx.close();
     }
   }
+
+  if (process.env.LIVE_RESIDENT === '1') await residentLive();
 
   if (!only || only === 'resident') {
     for (const size of sizes) {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message';
@@ -8,7 +9,14 @@ import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { Timeline, WhereWhoWhen } from './dossier-parts';
 import { type DossierDetail, useMyDossier } from './dossiers-api';
-import { ApologyDates, FormLinks, ResultBox, SupplementBox, WithdrawBox } from './follow-up';
+import {
+  ApologyDates,
+  DoneNotice,
+  FormLinks,
+  ResultBox,
+  SupplementBox,
+  WithdrawBox,
+} from './follow-up';
 import { RatingForm, RatingGiven } from './rating-form';
 import { SignInNeeded } from './sign-in-needed';
 import './dossiers.css';
@@ -65,6 +73,7 @@ export function DossierDetailPage() {
 
 function DetailView({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
+  const [done, setDone] = useState<'resubmitted' | 'withdrawn' | null>(null);
   const canRate = dossier.statusCode === 9 || dossier.statusCode === 10;
 
   return (
@@ -82,8 +91,13 @@ function DetailView({ dossier }: { dossier: DossierDetail }) {
       </p>
 
       {/* What the resident must do now comes first. */}
+      {done ? <DoneNotice what={done} /> : null}
       {dossier.pendingRequest ? (
-        <SupplementBox dossierId={dossier.id} request={dossier.pendingRequest} />
+        <SupplementBox
+          dossierId={dossier.id}
+          request={dossier.pendingRequest}
+          onDone={() => setDone('resubmitted')}
+        />
       ) : null}
       {dossier.result ? <ResultBox dossierId={dossier.id} result={dossier.result} /> : null}
 
@@ -126,7 +140,9 @@ function DetailView({ dossier }: { dossier: DossierDetail }) {
         <RatingForm dossierId={dossier.id} />
       ) : null}
 
-      {dossier.canWithdraw ? <WithdrawBox dossierId={dossier.id} /> : null}
+      {dossier.canWithdraw ? (
+        <WithdrawBox dossierId={dossier.id} onDone={() => setDone('withdrawn')} />
+      ) : null}
     </article>
   );
 }

@@ -19,9 +19,12 @@ const errorText = (e: unknown, fallback: string) =>
 export function SupplementBox({
   dossierId,
   request,
+  onDone,
 }: {
   dossierId: string;
   request: NonNullable<DossierDetail['pendingRequest']>;
+  /** Called once sent: the re-read dossier no longer has the request, so the box goes away. */
+  onDone: () => void;
 }) {
   const { t } = useFollowUpT();
   const id = useId();
@@ -62,17 +65,9 @@ export function SupplementBox({
     }
     resubmit.mutate(
       { fileIds: files.map((f) => f.id), note: note.trim() || undefined },
-      { onError: (e) => setProblem(errorText(e, t('unexpected'))) },
+      { onSuccess: onDone, onError: (e) => setProblem(errorText(e, t('unexpected'))) },
     );
   };
-
-  if (resubmit.isSuccess) {
-    return (
-      <p className="notice notice--ok" role="status" data-testid="supplement-done">
-        {t('supplement.done')}
-      </p>
-    );
-  }
 
   return (
     <section
@@ -256,7 +251,7 @@ export function FormLinks({ dossierId, forms }: { dossierId: string; forms: stri
 }
 
 /** "Rút hồ sơ": reason first, then an explicit confirmation before anything is sent. */
-export function WithdrawBox({ dossierId }: { dossierId: string }) {
+export function WithdrawBox({ dossierId, onDone }: { dossierId: string; onDone: () => void }) {
   const { t } = useFollowUpT();
   const id = useId();
   const withdraw = useWithdraw(dossierId);
@@ -268,14 +263,6 @@ export function WithdrawBox({ dossierId }: { dossierId: string }) {
   useEffect(() => {
     if (step === 'confirm') confirmRef.current?.focus();
   }, [step]);
-
-  if (withdraw.isSuccess) {
-    return (
-      <p className="notice notice--ok" role="status" data-testid="withdraw-done">
-        {t('withdraw.done')}
-      </p>
-    );
-  }
 
   return (
     <section className="section follow-up-withdraw" aria-labelledby={`${id}-h`}>
@@ -360,7 +347,7 @@ export function WithdrawBox({ dossierId }: { dossierId: string }) {
               type="button"
               className="btn btn--primary"
               disabled={withdraw.isPending}
-              onClick={() => withdraw.mutate(reason.trim())}
+              onClick={() => withdraw.mutate(reason.trim(), { onSuccess: onDone })}
               data-testid="withdraw-confirm"
             >
               {withdraw.isPending ? t('withdraw.sending') : t('withdraw.confirm')}
@@ -372,5 +359,25 @@ export function WithdrawBox({ dossierId }: { dossierId: string }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** What the resident just did, kept on screen after the dossier is re-read; focused to be read out. */
+export function DoneNotice({ what }: { what: 'resubmitted' | 'withdrawn' }) {
+  const { t } = useFollowUpT();
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <p
+      ref={ref}
+      tabIndex={-1}
+      className="notice notice--ok"
+      role="status"
+      data-testid={what === 'resubmitted' ? 'supplement-done' : 'withdraw-done'}
+    >
+      {what === 'resubmitted' ? t('supplement.done') : t('withdraw.done')}
+    </p>
   );
 }
