@@ -152,20 +152,8 @@ async function settle(page: Page, testId: string) {
   await page.waitForLoadState('networkidle');
 }
 
-/**
- * The resident's side against the real API: a sample resident (local IdP) submits a birth
- * registration online, the counter accepts it in the reception screen, the leader assigns it,
- * the specialist asks for a supplement, and the resident answers it on the dossier page.
- */
-async function residentLive() {
-  const size = sizes[0];
-  const ctx = await browser.newContext({ viewport: size.viewport, locale: 'vi-VN' });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await page.goto(`${base}/api/auth/oidc/start?returnTo=${encodeURIComponent('/ho-so-cua-toi')}`);
-  await page.getByTestId('resident-demo-resident-01').check();
-  await page.getByTestId('idp-login').click();
-  await page.waitForURL(`${base}/ho-so-cua-toi`);
+/** A birth registration submitted online by the signed-in resident (drafts API). */
+async function submitOnline(page: Page): Promise<{ dossierId: string; unit: string }> {
   const session = await (await page.request.get(`${base}/api/auth/session`)).json();
   const csrf = { 'x-csrf-token': session.csrfToken };
   const draft = await (
@@ -203,9 +191,25 @@ async function residentLive() {
   });
   const result = await submitted.json();
   if (!submitted.ok()) throw new Error(`submit: ${submitted.status()} ${JSON.stringify(result)}`);
-  const dossierId: string = result.dossierId;
-  const unit: string = result.receivingUnit.code;
-  console.log('live dossier', result.reference, 'at', unit);
+  console.log('live dossier', result.reference, 'at', result.receivingUnit.code);
+  return { dossierId: result.dossierId, unit: result.receivingUnit.code };
+}
+
+/**
+ * The resident's side against the real API: a sample resident (local IdP) submits a birth
+ * registration online, the counter accepts it in the reception screen, the leader assigns it,
+ * the specialist asks for a supplement, and the resident answers it on the dossier page.
+ */
+async function residentLive() {
+  const size = sizes[0];
+  const ctx = await browser.newContext({ viewport: size.viewport, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  await page.goto(`${base}/api/auth/oidc/start?returnTo=${encodeURIComponent('/ho-so-cua-toi')}`);
+  await page.getByTestId('resident-demo-resident-01').check();
+  await page.getByTestId('idp-login').click();
+  await page.waitForURL(`${base}/ho-so-cua-toi`);
+  const { dossierId, unit } = await submitOnline(page);
 
   // The counter accepts it from the reception screen.
   const counter = await officerPage(unit === '24133' ? 'demo.tiepnhan.bmt' : 'demo.eakar', size);
@@ -275,6 +279,36 @@ async function residentLive() {
     await page.waitForLoadState('networkidle');
     await shot(page, 'resident-live-withdrawn-desktop');
   }
+
+  // Guidance before acceptance: the counter asks from the workspace, the resident completes,
+  // the counter accepts from the workspace ("accept" has its own route).
+  const second = await submitOnline(page);
+  const desk = await officerPage(
+    second.unit === '24133' ? 'demo.tiepnhan.bmt' : 'demo.eakar',
+    size,
+  );
+  await desk.page.goto(`${base}/can-bo/ho-so/${second.dossierId}`);
+  await settle(desk.page, 'workspace');
+  await desk.page.getByTestId('action-guide_to_complete').click();
+  await desk.page.getByTestId('field-reason').fill('Thiếu bản chụp căn cước của người cha.');
+  await desk.page.getByTestId('field-documents').fill('Căn cước của người cha (hai mặt)');
+  await desk.page.getByTestId('action-submit').click();
+  await desk.page.getByTestId('ws-notice').waitFor();
+  await shot(desk.page, 'processing-workspace-guided-desktop');
+  await page.goto(`${base}/ho-so-cua-toi/${second.dossierId}`);
+  await page.getByTestId('supplement-request').waitFor();
+  await shot(page, 'resident-live-guidance-desktop');
+  await page.getByTestId('supplement-note').fill('Đã gửi bổ sung tại quầy.');
+  await page.getByTestId('supplement-submit').click();
+  await page.getByTestId('supplement-done').waitFor();
+  await desk.page.reload();
+  await settle(desk.page, 'workspace');
+  await desk.page.getByTestId('action-accept').click();
+  await desk.page.getByTestId('action-submit').click();
+  await desk.page.getByTestId('ws-notice').waitFor();
+  await desk.page.waitForLoadState('networkidle');
+  await shot(desk.page, 'processing-workspace-accepted-desktop');
+  await desk.ctx.close();
   await ctx.close();
 }
 

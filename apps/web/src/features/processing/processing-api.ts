@@ -5,6 +5,7 @@ import type {
   CalendarDayList,
   DossierActionBody,
   DossierWorkspace,
+  FormSchema,
   IntakeBody,
   IntakeResult,
   ReceptionQueue,
@@ -94,8 +95,16 @@ export function useWorkspace(id: string) {
 export function useDossierAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DossierActionBody) =>
-      post<DossierWorkspace>(`/api/officer/dossiers/${enc(id)}/actions`, body),
+    mutationFn: async (body: DossierActionBody) => {
+      // "accept" issues the official code and has its own route (reception module).
+      if (body.action === 'accept') {
+        await post<AcceptDossierResult>(`/api/officer/dossiers/${enc(id)}/accept`, {
+          expectedRowVersion: body.expectedRowVersion,
+        });
+        return get<DossierWorkspace>(`/api/officer/dossiers/${enc(id)}`);
+      }
+      return post<DossierWorkspace>(`/api/officer/dossiers/${enc(id)}/actions`, body);
+    },
     onSuccess: (workspace) => {
       queryClient.setQueryData(workspaceKey(id), workspace);
       void queryClient.invalidateQueries({ queryKey: workQueueKey });
@@ -150,6 +159,17 @@ export function useProcedurePicker(q: string) {
     enabled: text.length >= 2,
     placeholderData: keepPreviousData,
     staleTime: 10 * 60_000,
+  });
+}
+
+/** `GET /api/procedures/:code/form`: labels and option names for the answers and documents. */
+export function useProcedureForm(code: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['procedure-form', code],
+    queryFn: ({ signal }) => get<FormSchema>(`/api/procedures/${enc(code)}/form`, { signal }),
+    enabled,
+    staleTime: 60 * 60_000,
+    retry: false,
   });
 }
 

@@ -39,11 +39,13 @@ export function WorkQueuePage() {
 
   const isLeader = unit?.roles.includes('unit_leader') ?? false;
   const defaultScope: Scope = unit?.roles.includes('specialist') && !isLeader ? 'mine' : 'unit';
-  const scope = (params.get('scope') as Scope | null) ?? defaultScope;
+  const scopeParam = params.get('scope');
+  const scope: Scope = scopeParam === 'mine' || scopeParam === 'unit' ? scopeParam : defaultScope;
   const band = (bands as string[]).includes(params.get('band') ?? '')
     ? (params.get('band') as BandFilter)
     : 'all';
-  const status = Number(params.get('status')) || undefined;
+  const statusParam = Number(params.get('status'));
+  const status = statusParam >= 1 && statusParam <= 10 ? statusParam : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(params.get('q') ?? '');
   const q = useDebouncedValue(text.trim(), 350);

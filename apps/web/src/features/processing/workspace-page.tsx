@@ -75,11 +75,11 @@ export function WorkspacePage() {
               />
               <section className="ws-section" aria-labelledby="ws-answers">
                 <h2 id="ws-answers">{t('ws.answers')}</h2>
-                <AnswersList answers={ws.answers} />
+                <AnswersList answers={ws.answers} procedureCode={ws.procedureCode} />
               </section>
               <section className="ws-section" aria-labelledby="ws-docs">
                 <h2 id="ws-docs">{t('ws.documents')}</h2>
-                <DocumentsList documents={ws.documents} />
+                <DocumentsList documents={ws.documents} procedureCode={ws.procedureCode} />
               </section>
               <section className="ws-section" aria-labelledby="ws-timeline">
                 <h2 id="ws-timeline">{t('ws.timeline')}</h2>

@@ -1,18 +1,80 @@
-import { answerText, formatDateTime, formatSize } from './format';
+import type { FormSchema } from '@cqs/shared';
+import { answerText, dayToText, formatDateTime, formatSize } from './format';
 import { useP } from './i18n';
-import { type DossierWorkspace, filePath, formPath } from './processing-api';
+import { type DossierWorkspace, filePath, formPath, useProcedureForm } from './processing-api';
 
-/** The e-form's answers as label → value lines (keys are the form's field ids). */
-export function AnswersList({ answers }: { answers: Record<string, unknown> }) {
-  const { t } = useP();
+type Field = FormSchema['fields'][number];
+type LeafField = Extract<Field, { type: Exclude<Field['type'], 'group'> }>;
+
+/** First 3 and last 2 digits, as the API masks IDs elsewhere (personal data: mask by default). */
+const maskId = (v: string) => (/^\d{12}$/.test(v) ? `${v.slice(0, 3)}*******${v.slice(-2)}` : v);
+
+/**
+ * The e-form's answers in the form's order with its labels and option names (a paper dossier
+ * has none). Citizen ID numbers are masked. Keys the form does not know are listed last.
+ */
+export function AnswersList({
+  answers,
+  procedureCode,
+}: {
+  answers: Record<string, unknown>;
+  procedureCode: string;
+}) {
+  const { t, i18n } = useP();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const entries = Object.entries(answers);
+  const form = useProcedureForm(procedureCode, entries.length > 0);
   if (entries.length === 0) return <p className="muted">{t('ws.noAnswers')}</p>;
+  const yes = t('common.yes');
+  const no = t('common.no');
+
+  const leafText = (field: LeafField | undefined, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (field?.type === 'citizen_id' && typeof value === 'string') return maskId(value);
+    if (field?.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      return dayToText(value);
+    const option = field?.options?.find((o) => o.value === String(value));
+    if (option) return option.label[lang];
+    return answerText(value, yes, no);
+  };
+
+  const rows: { key: string; label: string; value: string }[] = [];
+  const known = new Set<string>();
+  for (const field of form.data?.fields ?? []) {
+    if (!(field.name in answers)) continue;
+    known.add(field.name);
+    const value = answers[field.name];
+    if (field.type === 'group' && Array.isArray(value)) {
+      value.forEach((item, i) => {
+        const record = (item ?? {}) as Record<string, unknown>;
+        const parts = field.itemFields
+          .filter((f) => record[f.name] !== undefined && record[f.name] !== '')
+          .map((f) => `${f.label[lang]}: ${leafText(f, record[f.name])}`);
+        rows.push({
+          key: `${field.name}.${i}`,
+          label: `${field.itemLabel[lang]} ${i + 1}`,
+          value: parts.join('; '),
+        });
+      });
+    } else {
+      rows.push({
+        key: field.name,
+        label: field.label[lang],
+        value: leafText(field as LeafField, value),
+      });
+    }
+  }
+  for (const [key, value] of entries) {
+    if (known.has(key)) continue;
+    rows.push({ key, label: humanKey(key), value: maskId(answerText(value, yes, no)) });
+  }
+
   return (
-    <dl className="facts ws-answers">
-      {entries.map(([key, value]) => (
-        <div className="facts__row" key={key}>
-          <dt>{humanKey(key)}</dt>
-          <dd>{answerText(value, t('common.yes'), t('common.no'))}</dd>
+    <dl className="facts ws-answers" data-testid="ws-answers">
+      {rows.map((row) => (
+        <div className="facts__row" key={row.key}>
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
         </div>
       ))}
     </dl>
@@ -29,8 +91,19 @@ function humanKey(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function DocumentsList({ documents }: { documents: DossierWorkspace['documents'] }) {
-  const { t } = useP();
+export function DocumentsList({
+  documents,
+  procedureCode,
+}: {
+  documents: DossierWorkspace['documents'];
+  procedureCode: string;
+}) {
+  const { t, i18n } = useP();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const form = useProcedureForm(procedureCode, documents.length > 0);
+  const purposeName = (purpose: string) =>
+    form.data?.documents.find((d) => d.id === purpose)?.name[lang] ??
+    t(`purpose.${purpose}` as 'purpose.scan', purpose);
   if (documents.length === 0) return <p className="muted">{t('ws.noDocuments')}</p>;
   return (
     <ul className="ws-docs" data-testid="ws-documents">
@@ -39,8 +112,7 @@ export function DocumentsList({ documents }: { documents: DossierWorkspace['docu
           <span className="ws-doc__name">
             {doc.name}
             <span className="proc-sub">
-              {t(`purpose.${doc.purpose}` as 'purpose.scan', doc.purpose)} · {formatSize(doc.size)}{' '}
-              · {formatDateTime(doc.uploadedAt)}
+              {purposeName(doc.purpose)} · {formatSize(doc.size)} · {formatDateTime(doc.uploadedAt)}
             </span>
           </span>
           <span className="ws-doc__links">
