@@ -309,6 +309,69 @@ async function residentLive() {
   await desk.page.waitForLoadState('networkidle');
   await shot(desk.page, 'processing-workspace-accepted-desktop');
   await desk.ctx.close();
+
+  // A result: the specialist finishes with the e-result PDF; the resident downloads it.
+  const third = await submitOnline(page);
+  const api = async (username: string, path: string, data: Record<string, unknown>) => {
+    const o = await officerPage(username, size);
+    const s2 = await (await o.page.request.get(`${base}/api/auth/session`)).json();
+    const ws = await (
+      await o.page.request.get(`${base}/api/officer/dossiers/${third.dossierId}`)
+    ).json();
+    const body =
+      path === 'assign'
+        ? { ...data, items: [{ id: third.dossierId, expectedRowVersion: ws.rowVersion }] }
+        : { ...data, expectedRowVersion: ws.rowVersion };
+    const url =
+      path === 'assign'
+        ? `${base}/api/officer/dossiers/assign`
+        : `${base}/api/officer/dossiers/${third.dossierId}/${path}`;
+    const res = await o.page.request.post(url, {
+      headers: { 'x-csrf-token': s2.csrfToken },
+      data: body,
+    });
+    if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+    await o.ctx.close();
+  };
+  await api('demo.tiepnhan.bmt', 'accept', {});
+  const who = await officerPage('demo.lanhdao.bmt', size);
+  const team = await (
+    await who.page.request.get(`${base}/api/officer/units/${third.unit}/officers`)
+  ).json();
+  await who.ctx.close();
+  await api('demo.lanhdao.bmt', 'assign', {
+    assigneeId: team.items.find((o: { roles: string[] }) => o.roles.includes('specialist')).id,
+  });
+  const sp = await officerPage('demo.chuyenvien.bmt', size);
+  await sp.page.goto(`${base}/can-bo/ho-so/${third.dossierId}`);
+  await settle(sp.page, 'workspace');
+  await sp.page.getByTestId('action-mark_finished').click();
+  if (await sp.page.getByTestId('field-resultFileId-input').count()) {
+    await sp.page.getByTestId('field-resultFileId-input').setInputFiles({
+      name: 'trich-luc-khai-sinh.pdf',
+      mimeType: 'application/pdf',
+      buffer: await samplePdf('Trich luc khai sinh'),
+    });
+    await sp.page.locator('.proc-files__item').first().waitFor();
+  }
+  await sp.page.getByTestId('action-submit').click();
+  await sp.page.locator('[data-testid=ws-notice], [data-testid=action-error]').first().waitFor();
+  await sp.page.waitForLoadState('networkidle');
+  await shot(sp.page, 'processing-workspace-finished-desktop');
+  await sp.ctx.close();
+  await page.goto(`${base}/ho-so-cua-toi/${third.dossierId}`);
+  await page.getByTestId('dossier-detail').waitFor();
+  await page.waitForLoadState('networkidle');
+  await shot(page, 'resident-live-result-desktop');
+  if (await page.getByTestId('result-download').count()) {
+    const href = await page.getByTestId('result-download').getAttribute('href');
+    const pdf = await page.request.get(`${base}${href}`);
+    console.log('result download', pdf.status(), pdf.headers()['content-type']);
+    const verify = await page.getByTestId('result-verify').getAttribute('href');
+    await page.goto(`${base}${verify}`);
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'resident-live-verify-desktop');
+  }
   await ctx.close();
 }
 
