@@ -2,11 +2,16 @@
  * Screenshots of the one-stop processing screens (officer) and the resident's follow-up actions,
  * at 1280×800 and 390×844, into e2e/screenshots/. Run against a running platform:
  *
- *   BASE_URL=http://127.0.0.1:3000 npx tsx apps/web/scripts/processing-screens.mts
+ *   BASE_URL=http://127.0.0.1:3000 SEED=1 LIVE_RESIDENT=1 npx tsx apps/web/scripts/processing-screens.mts
+ *
+ * SEED=1 makes dossiers through the real intake; LIVE_RESIDENT=1 adds the real resident journey
+ * (demo mode, local IdP). One run sends a few hundred requests from one address: start the
+ * platform with RATE_LIMIT_PER_MINUTE=5000 (and a fresh DATA_DIR) for it.
  *
  * Endpoints the API does not serve yet (404) answer with contract-shaped fixtures
  * (processing-fixtures.mts), so the screens can be looked at while the API is being written.
- * The resident pages always use a fixture session and dossier (no identity provider needed).
+ * The resident-dossier-* screens use a fixture session and dossier (every variant at both sizes);
+ * the resident-live-* ones come from the real journey.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -154,18 +159,20 @@ async function settle(page: Page, testId: string) {
 
 /** A birth registration submitted online by the signed-in resident (drafts API). */
 async function submitOnline(page: Page): Promise<{ dossierId: string; unit: string }> {
-  const session = await (await page.request.get(`${base}/api/auth/session`)).json();
-  const csrf = { 'x-csrf-token': session.csrfToken };
-  const draft = await (
-    await page.request.post(`${base}/api/drafts`, {
-      headers: csrf,
-      data: { procedureCode: '1.001193' },
-    })
-  ).json();
+  // The token is read before each write: the session may renew it meanwhile.
+  const csrf = async () => ({
+    'x-csrf-token': (await (await page.request.get(`${base}/api/auth/session`)).json()).csrfToken,
+  });
+  const created = await page.request.post(`${base}/api/drafts`, {
+    headers: await csrf(),
+    data: { procedureCode: '1.001193' },
+  });
+  const draft = await created.json();
+  if (!created.ok()) throw new Error(`draft: ${created.status()} ${JSON.stringify(draft)}`);
   const { examples } = await import('../../../packages/shared/src/forms/examples.fixture.ts');
   const answers = { ...examples['khai-sinh'], ...draft.answers };
   const saved = await page.request.put(`${base}/api/drafts/${draft.id}`, {
-    headers: csrf,
+    headers: await csrf(),
     data: { answers },
   });
   if (!saved.ok()) throw new Error(`draft save: ${saved.status()} ${await saved.text()}`);
@@ -173,7 +180,7 @@ async function submitOnline(page: Page): Promise<{ dossierId: string; unit: stri
   for (const doc of form.documents as { id: string; required: boolean }[]) {
     if (!doc.required) continue;
     await page.request.post(`${base}/api/files`, {
-      headers: csrf,
+      headers: await csrf(),
       multipart: {
         bundleId: `draft:${draft.id}`,
         purpose: doc.id,
@@ -186,7 +193,7 @@ async function submitOnline(page: Page): Promise<{ dossierId: string; unit: stri
     });
   }
   const submitted = await page.request.post(`${base}/api/drafts/${draft.id}/submit`, {
-    headers: { ...csrf, 'idempotency-key': crypto.randomUUID() },
+    headers: { ...(await csrf()), 'idempotency-key': crypto.randomUUID() },
     data: {},
   });
   const result = await submitted.json();
