@@ -55,6 +55,7 @@ export function useWorkQueue(params: WorkQueueParams) {
   return useQuery({
     queryKey: [...workQueueKey, params],
     queryFn: ({ signal }) => get<WorkQueue>('/api/officer/work', { signal, query: { ...params } }),
+    enabled: Boolean(params.unitCode),
     placeholderData: keepPreviousData,
     staleTime: 15_000,
   });
@@ -66,6 +67,7 @@ export function useReceptionQueue(unitCode: string) {
     queryKey: [...receptionKey, unitCode],
     queryFn: ({ signal }) =>
       get<ReceptionQueue>('/api/officer/reception', { signal, query: { unitCode } }),
+    enabled: Boolean(unitCode),
     staleTime: 15_000,
   });
 }
