@@ -3,7 +3,8 @@ import type { AccessPolicy } from '../access/policy';
 import type { FilesService } from '../files/files.service';
 import { DossiersRepository } from './dossiers.repository';
 
-const DOSSIER_BUNDLE = /^dossier:([0-9a-f-]{36})$/;
+// The dossier's documents, and the result documents officers draft for it (result:<id>).
+const DOSSIER_BUNDLE = /^(?:dossier|result):([0-9a-f-]{36})$/;
 
 /**
  * Officers may read the documents of a dossier received or handled by a unit they hold a dossier

@@ -139,7 +139,7 @@ type PublicEvent = Awaited<ReturnType<DossiersRepository['publicEvents']>>[numbe
 function toTimelineEntry(e: PublicEvent) {
   return {
     type: e.type,
-    label: eventLabel(e.type, e.status_code),
+    label: eventLabel(e.type, e.status_code, e.data),
     statusCode: e.status_code,
     at: e.at.toISOString(),
     note: e.note,

@@ -28,7 +28,17 @@ const eventLabels: Record<string, string> = {
   return_result: 'Đã trả kết quả',
 };
 
-export function eventLabel(type: string, statusCode: number): string {
+/** How a dossier arrived when it was not online (national channel codes 1 and 3). */
+const receivedLabels: Record<number, string> = {
+  1: 'Nộp hồ sơ trực tiếp tại Bộ phận Một cửa',
+  3: 'Nộp hồ sơ qua dịch vụ bưu chính công ích',
+};
+
+export function eventLabel(type: string, statusCode: number, data?: unknown): string {
+  if (type === 'submitted') {
+    const channel = (data as { channel?: unknown } | null | undefined)?.channel;
+    if (typeof channel === 'number' && receivedLabels[channel]) return receivedLabels[channel];
+  }
   return eventLabels[type] ?? statusLabel(statusCode);
 }
 

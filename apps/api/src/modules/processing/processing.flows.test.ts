@@ -348,6 +348,7 @@ describe('in-person intake', () => {
         phone: '0912345678',
         address: 'Buôn Ko Sier',
       },
+      answers: { requesterCitizenId: '066085001122', childName: 'Y Đăng Khoa' },
       fileIds: [scan],
     };
     const key = randomUUID();
@@ -377,6 +378,13 @@ describe('in-person intake', () => {
     ]);
     const view = await workspace(app, r!, first.json().id);
     expect(view.documents.map((d: { id: string }) => d.id)).toEqual([scan]);
+    // Officers' screens show the ID masked, in the answers as in the header.
+    expect(view.answers).toMatchObject({
+      requesterCitizenId: '066*******22',
+      childName: 'Y Đăng Khoa',
+    });
+    expect(JSON.stringify(view)).not.toContain('066085001122');
+    expect(view.timeline[0].label).toBe('Nộp hồ sơ trực tiếp tại Bộ phận Một cửa');
 
     const notMine = await app.server.inject({
       method: 'POST',

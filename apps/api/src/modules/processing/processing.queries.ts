@@ -8,7 +8,7 @@ import type {
 import type { Db } from '../../db/client';
 import type { OfficerActor } from '../../http/actor';
 import type { Clock } from '../../lib/clock';
-import { maskCitizenId } from '../../lib/personal-data';
+import { maskAnswers, maskCitizenId } from '../../lib/personal-data';
 import type { AccessPolicy } from '../access/policy';
 import type { CalendarService } from '../calendar/calendar.service';
 import { formatVn } from '../calendar/calendar.time';
@@ -145,7 +145,7 @@ export class ProcessingQueries {
         phone: row.applicant_phone,
         email: row.applicant_email,
       },
-      answers: row.answers,
+      answers: maskAnswers(row.answers),
       documents: files.map((f) => ({
         id: f.id,
         name: f.original_name,
@@ -174,7 +174,7 @@ export class ProcessingQueries {
         return {
           id: Number(e.id),
           type: e.type,
-          label: eventLabel(e.type, e.status_code),
+          label: eventLabel(e.type, e.status_code, e.data),
           statusCode: e.status_code,
           at: iso(e.at)!,
           actorName: e.actor_name ?? (e.actor_kind === 'resident' ? row.applicant_name : null),

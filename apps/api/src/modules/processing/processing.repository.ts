@@ -162,12 +162,12 @@ export class ProcessingRepository {
       .executeTakeFirst();
   }
 
-  /** Live files of the dossier's bundle, oldest first. */
+  /** Live files of the dossier, and the result documents drafted for it, oldest first. */
   dossierFiles(dossierId: string) {
     return this.db
       .selectFrom('files')
       .select(['id', 'original_name', 'media_type', 'size_bytes', 'purpose', 'created_at'])
-      .where('bundle_id', '=', `dossier:${dossierId}`)
+      .where('bundle_id', 'in', [`dossier:${dossierId}`, `result:${dossierId}`])
       .where('deleted_at', 'is', null)
       .orderBy('created_at')
       .orderBy('id')

@@ -173,6 +173,16 @@ describe('one dossier from acceptance to the returned result', () => {
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json()).toMatchObject({ state: 'awaiting_signature', statusCode: 4 });
 
+    // The leader sees and opens the drafted result before signing it.
+    const toSign = await workspace(app, l2!, id);
+    expect(toSign.documents.map((d: { id: string }) => d.id)).toContain(draft);
+    const opened = await app.server.inject({
+      method: 'GET',
+      url: `/api/files/${draft}`,
+      headers: { cookie: l2!.cookie },
+    });
+    expect(opened.statusCode).toBe(200);
+
     // The specialist may not sign; the leader may.
     const notTheirs = await act(app, s2!, id, {
       action: 'sign',
