@@ -7,6 +7,7 @@ import { startLocalIdp } from './idp/local-idp';
 import { offsetClock } from './lib/clock';
 import { seedCalendar } from './modules/calendar/calendar.seed';
 import { seedCatalogue } from './modules/catalogue/catalogue.seed';
+import { seedFeedback } from './modules/feedback/feedback.seed';
 import { DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/demo-accounts';
 import { createNationalSyncWorker } from './modules/national-sync/national-sync.module';
 import { createProviders } from './modules/notifications/notifications.providers';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   await seedUnits(database.db);
   await seedCatalogue(database.db);
   await seedCalendar(database.db);
+  await seedFeedback(database.db);
 
   let idp: Awaited<ReturnType<typeof startLocalIdp>> | null = null;
   if (config.mode === 'demo' && !config.oidc.issuer) {

@@ -2,6 +2,7 @@ import { calendarErrors } from './errors/calendar';
 import { catalogueErrors } from './errors/catalogue';
 import { coreErrors } from './errors/core';
 import { dossierErrors } from './errors/dossiers';
+import { feedbackErrors } from './errors/feedback';
 import { filesErrors } from './errors/files';
 import { idempotencyErrors } from './errors/idempotency';
 import { nationalSyncErrors } from './errors/national-sync';
@@ -33,6 +34,7 @@ export const errorCatalogue = {
   ...receptionErrors,
   ...resultsErrors,
   ...processingErrors,
+  ...feedbackErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

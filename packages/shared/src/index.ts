@@ -6,6 +6,7 @@ export * from './schemas/calendar';
 export * from './schemas/catalogue';
 export * from './schemas/common';
 export * from './schemas/dossiers';
+export * from './schemas/feedback';
 export * from './schemas/files';
 export * from './schemas/national-sync';
 export * from './schemas/payments';

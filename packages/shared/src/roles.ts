@@ -46,5 +46,9 @@ export const permissions = {
     'province_admin',
     'system_admin',
   ],
+  // Community feedback: handle reports of the unit (answer, transfer, notes, moderation).
+  'feedback.handle': ['specialist', 'unit_leader', 'receiving_officer'],
+  // Categories and routing rules.
+  'feedback.manage': ['province_admin', 'system_admin'],
 } as const satisfies Record<string, readonly OfficerRole[]>;
 export type Action = keyof typeof permissions;

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/client';
 import { migrate } from '../db/migrator';
 import { seedCalendar } from '../modules/calendar/calendar.seed';
 import { seedCatalogue } from '../modules/catalogue/catalogue.seed';
+import { seedFeedback } from '../modules/feedback/feedback.seed';
 import { seedUnits } from '../modules/units/units.seed';
 
 /**
@@ -20,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   await seedUnits(handle.db);
   await seedCatalogue(handle.db);
   await seedCalendar(handle.db);
+  await seedFeedback(handle.db);
   const dump = await handle.dumpDataDir();
   await handle.close();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-pglite-')), 'template.tar');

@@ -6,6 +6,7 @@ import { type DatabaseHandle, openDatabase } from '../db/client';
 import { migrate } from '../db/migrator';
 import { seedCalendar } from '../modules/calendar/calendar.seed';
 import { seedCatalogue } from '../modules/catalogue/catalogue.seed';
+import { seedFeedback } from '../modules/feedback/feedback.seed';
 import { seedUnits } from '../modules/units/units.seed';
 
 /**
@@ -45,6 +46,7 @@ export async function createTestDatabase(
     if (url) {
       await seedCatalogue(handle.db);
       await seedCalendar(handle.db);
+      await seedFeedback(handle.db);
     }
   }
   return handle;

@@ -89,6 +89,32 @@ const samples: { [N in TemplateName]: TemplatePayload<N> } = {
     unitName: 'UBND xã Ea Kar',
     answer: 'Đã thay bóng đèn ngày 05/05/2026.',
   },
+  'feedback.info_requested': {
+    feedbackReference: 'PA-260429-7KQ2XP',
+    title: 'Đèn đường hỏng ở thôn 3',
+    unitName: 'UBND xã Ea Kar',
+    question: 'Đề nghị cho biết số cột đèn.',
+  },
+  'feedback.unit_new': {
+    feedbackReference: 'PA-260429-7KQ2XP',
+    title: 'Đèn đường hỏng ở thôn 3',
+    categoryName: 'Điện, chiếu sáng',
+    unitName: 'UBND xã Ea Kar',
+    dueAt: '2026-05-20T10:00:00Z',
+  },
+  'feedback.unit_due_soon': {
+    feedbackReference: 'PA-260429-7KQ2XP',
+    title: 'Đèn đường hỏng ở thôn 3',
+    unitName: 'UBND xã Ea Kar',
+    dueAt: '2026-05-20T10:00:00Z',
+  },
+  'feedback.unit_overdue': {
+    feedbackReference: 'PA-260429-7KQ2XP',
+    title: 'Đèn đường hỏng ở thôn 3',
+    unitName: 'UBND xã Ea Kar',
+    dueAt: '2026-05-20T10:00:00Z',
+    escalatedToName: 'Sở Công Thương',
+  },
 };
 
 describe('templates', () => {

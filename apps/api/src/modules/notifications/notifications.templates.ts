@@ -414,6 +414,106 @@ export const templates = {
       short: `Phản ánh ${p.feedbackReference} đã có trả lời từ ${shorten(p.unitName, 60)}. Xem và đánh giá:`,
     }),
   }),
+
+  'feedback.info_requested': define({
+    schema: z
+      .object({
+        recipientName: name.optional(),
+        feedbackReference: text,
+        title: text,
+        unitName: text,
+        question: text.max(4000),
+      })
+      .strict(),
+    build: (p, ctx) => ({
+      subject: `Phản ánh ${p.feedbackReference}: đề nghị bổ sung thông tin`,
+      recipientName: p.recipientName,
+      intro: [
+        `${p.unitName} cần Ông/Bà bổ sung thông tin cho phản ánh "${p.title}" để tiếp tục xử lý.`,
+      ],
+      facts: [
+        ['Mã phản ánh', p.feedbackReference],
+        ['Nội dung cần bổ sung', p.question],
+      ],
+      next: [
+        'Thời hạn xử lý tạm dừng cho đến khi Ông/Bà bổ sung; vui lòng trả lời theo đường dẫn bên dưới.',
+      ],
+      link: { label: 'Bổ sung thông tin', url: feedbackUrl(ctx, p.feedbackReference) },
+      short: `Phản ánh ${p.feedbackReference} cần bổ sung thông tin. Trả lời tại:`,
+    }),
+  }),
+
+  // To the officers of the unit that must handle a report: a new one (routed, transferred or
+  // escalated to them), one due soon, one overdue (and escalated away from them).
+  'feedback.unit_new': define({
+    schema: z
+      .object({
+        feedbackReference: text,
+        title: text,
+        categoryName: text,
+        unitName: text,
+        dueAt: isoDateTime,
+        escalated: z.boolean().optional(),
+      })
+      .strict(),
+    build: (p, ctx) => ({
+      subject: `${p.escalated ? 'Phản ánh quá hạn chuyển đến' : 'Phản ánh mới'} ${p.feedbackReference} – ${p.unitName}`,
+      intro: [
+        p.escalated
+          ? `Phản ánh "${p.title}" đã quá hạn ở đơn vị trước và được chuyển đến ${p.unitName} theo quy định.`
+          : `${p.unitName} có phản ánh mới cần xử lý: "${p.title}".`,
+      ],
+      facts: [
+        ['Mã phản ánh', p.feedbackReference],
+        ['Lĩnh vực', p.categoryName],
+        ['Hạn trả lời', formatDateTime(p.dueAt)],
+      ],
+      next: ['Vui lòng xem và xử lý phản ánh trên trang cán bộ.'],
+      link: { label: 'Mở phản ánh', url: feedbackUrl(ctx, p.feedbackReference) },
+      short: `Phản ánh ${p.escalated ? 'quá hạn chuyển đến' : 'mới'} ${p.feedbackReference}, hạn ${formatDateTime(p.dueAt)}:`,
+    }),
+  }),
+
+  'feedback.unit_due_soon': define({
+    schema: z
+      .object({ feedbackReference: text, title: text, unitName: text, dueAt: isoDateTime })
+      .strict(),
+    build: (p, ctx) => ({
+      subject: `Phản ánh ${p.feedbackReference} sắp đến hạn trả lời`,
+      intro: [`Phản ánh "${p.title}" của ${p.unitName} sắp đến hạn trả lời.`],
+      facts: [
+        ['Mã phản ánh', p.feedbackReference],
+        ['Hạn trả lời', formatDateTime(p.dueAt)],
+      ],
+      next: ['Quá hạn, phản ánh sẽ được chuyển lên cấp trên.'],
+      link: { label: 'Mở phản ánh', url: feedbackUrl(ctx, p.feedbackReference) },
+      short: `Phản ánh ${p.feedbackReference} sắp đến hạn (${formatDateTime(p.dueAt)}):`,
+    }),
+  }),
+
+  'feedback.unit_overdue': define({
+    schema: z
+      .object({
+        feedbackReference: text,
+        title: text,
+        unitName: text,
+        dueAt: isoDateTime,
+        escalatedToName: text.optional(),
+      })
+      .strict(),
+    build: (p, ctx) => ({
+      subject: `Phản ánh ${p.feedbackReference} đã quá hạn trả lời`,
+      intro: [`Phản ánh "${p.title}" của ${p.unitName} đã quá hạn trả lời.`],
+      facts: [
+        ['Mã phản ánh', p.feedbackReference],
+        ['Hạn trả lời', formatDateTime(p.dueAt)],
+        ...(p.escalatedToName ? [['Đã chuyển đến', p.escalatedToName] as [string, string]] : []),
+      ],
+      next: ['Việc quá hạn được ghi nhận vào chỉ số đúng hạn của đơn vị.'],
+      link: { label: 'Mở phản ánh', url: feedbackUrl(ctx, p.feedbackReference) },
+      short: `Phản ánh ${p.feedbackReference} đã quá hạn trả lời:`,
+    }),
+  }),
 };
 
 export type TemplateName = keyof typeof templates;
