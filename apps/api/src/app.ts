@@ -45,6 +45,7 @@ import { OidcClient } from './modules/identity/oidc.client';
 import { SessionsService } from './modules/identity/sessions.service';
 import { registerNationalSync } from './modules/national-sync/national-sync.module';
 import { nationalSyncSink } from './modules/national-sync/national-sync.sink';
+import { registerOpen311 } from './modules/open311/open311.module';
 import { PaymentConfirmation } from './modules/payments/payments.confirm';
 import { seedDemoPaymentAccounts } from './modules/payments/payments.demo-accounts';
 import { paymentsRoutes } from './modules/payments/payments.routes';
@@ -259,6 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     catalogue,
     sinks: dossierEventSinks,
   });
+  await registerOpen311(server, { db, clock, config, policy, fileReport: null });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

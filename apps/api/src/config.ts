@@ -85,6 +85,11 @@ const EnvSchema = z.object({
   /** Sends per record before it is marked failed (then an administrator retries it). */
   NATIONAL_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   NATIONAL_SYNC_POLL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Demo only: the API key of the one seeded Open311 client; unset → a random key printed at start. */
+  OPEN311_DEMO_API_KEY: z
+    .string()
+    .min(16, 'OPEN311_DEMO_API_KEY needs at least 16 characters')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -137,6 +142,8 @@ export interface AppConfig {
     pollMs: number;
   };
   province: { code: string; name: string };
+  /** demoApiKey: the seeded demo client's key (demo mode only; null in production). */
+  open311: { demoApiKey: string | null };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -210,6 +217,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     province: { code: '66', name: 'Đắk Lắk' },
+    open311: {
+      demoApiKey:
+        e.APP_MODE === 'demo'
+          ? (e.OPEN311_DEMO_API_KEY ?? `o311_demo_${randomBytes(18).toString('base64url')}`)
+          : null,
+    },
     payments: {
       // Demo mode signs its own simulated confirmations, so a per-process secret is enough; in
       // production no secret means no confirmation can be verified, so none is accepted.

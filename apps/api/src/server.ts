@@ -101,6 +101,13 @@ async function main(): Promise<void> {
     }
     lines.push('  Công dân: bấm "Đăng nhập" trên cổng và chọn một công dân mẫu.');
   }
+  if (config.open311.demoApiKey) {
+    lines.push(
+      '',
+      `  Open311 GeoReport v2: ${config.publicUrl}/open311/v2/discovery.json`,
+      `    api_key DEMO (OPEN311_DEMO_API_KEY): ${config.open311.demoApiKey}`,
+    );
+  }
   console.log(lines.join('\n'));
 
   let stopping = false;

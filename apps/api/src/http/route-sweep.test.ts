@@ -40,6 +40,20 @@ const declaredPublic = new Set([
   'GET /api/results/keys',
   'GET /api/results/:id',
   'POST /api/results/verify',
+  // Open311 GeoReport v2: reads are public by the spec; POST requests is authorised by its api_key.
+  'GET /open311/v2/discovery',
+  'GET /open311/v2/discovery.:format',
+  'GET /open311/v2/services',
+  'GET /open311/v2/services.:format',
+  'GET /open311/v2/services/:item',
+  'GET /open311/v2/requests',
+  'GET /open311/v2/requests.:format',
+  'GET /open311/v2/requests/:item',
+  'GET /open311/v2/tokens/:item',
+  'GET /open311/v2/servicerequestupdates',
+  'GET /open311/v2/servicerequestupdates.:format',
+  'POST /open311/v2/requests',
+  'POST /open311/v2/requests.:format',
 ]);
 
 function concrete(url: string): string {
