@@ -4,7 +4,7 @@
  */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 413 | 415 | 429 | 500,
+    readonly status: 400 | 403 | 404 | 429,
     readonly description: string,
   ) {
     super(description);

@@ -3,16 +3,18 @@ import type { AppConfig } from '../../config';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { AccessPolicy } from '../access/policy';
+import type { FeedbackService } from '../feedback/feedback.service';
+import type { FilesService } from '../files/files.service';
 import { open311AdminRoutes } from './open311.admin.routes';
 import { Open311Clients, seedOpen311Clients } from './open311.clients';
-import { type Open311FileReport, Open311Intake } from './open311.intake';
+import { fileThroughFeedback } from './open311.feedback';
+import { Open311Intake } from './open311.intake';
 import { Open311Repository } from './open311.repository';
 import { open311Routes } from './open311.routes';
 import { Open311Service } from './open311.service';
 
 /**
- * Open311 GeoReport v2 at /open311/v2 and the administration of its clients. `fileReport` is the
- * feedback core's intake; without it `POST requests` answers that no requests are accepted.
+ * Open311 GeoReport v2 at /open311/v2 and the administration of its clients.
  */
 export async function registerOpen311(
   server: FastifyInstance,
@@ -21,7 +23,9 @@ export async function registerOpen311(
     clock: Clock;
     config: AppConfig;
     policy: AccessPolicy;
-    fileReport: Open311FileReport | null;
+    files: FilesService;
+    /** The feedback core; without it `POST requests` answers that no requests are accepted. */
+    feedback: FeedbackService | null;
   },
 ): Promise<void> {
   const { db, clock, config } = deps;
@@ -34,7 +38,11 @@ export async function registerOpen311(
       mode: config.mode,
       contact: `Cổng Chính quyền số tỉnh ${config.province.name} — ${config.publicUrl}`,
     },
-    intake: new Open311Intake({ repository, fileReport: deps.fileReport }),
+    intake: new Open311Intake({
+      repository,
+      fileReport: deps.feedback ? fileThroughFeedback(deps.feedback) : null,
+    }),
+    media: deps.files,
     maxMediaBytes: config.uploads.maxFileBytes,
   });
   open311AdminRoutes(server, {

@@ -1,10 +1,18 @@
 import type { FastifyRequest } from 'fastify';
+import type { StagedFile } from '../files/files.storage';
 import { Open311Error } from './open311.errors';
 
+/** A photo received in `media`, staged by the files module; the feedback core checks and stores it. */
 export interface Open311Media {
-  fileName: string;
+  staged: StagedFile;
+  fileName: string | undefined;
   declaredType: string;
-  bytes: Buffer;
+}
+
+/** The files module's staging, as the transport needs it. */
+export interface MediaStager {
+  stage(source: AsyncIterable<Buffer>, truncated: () => boolean): Promise<StagedFile>;
+  discard(staged: StagedFile): Promise<void>;
 }
 
 /** What `POST requests` sent, before any rule is checked. */
@@ -36,45 +44,42 @@ function addField(out: Open311Submission, name: string, value: unknown): void {
   out.fields[name] = text;
 }
 
+async function readParts(
+  request: FastifyRequest,
+  stager: MediaStager,
+  out: Open311Submission,
+): Promise<void> {
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      addField(out, part.fieldname, part.value);
+      continue;
+    }
+    if (part.fieldname !== 'media' || out.media) {
+      part.file.resume();
+      throw new Open311Error(400, 'Chỉ gửi một ảnh, trong trường "media" / one file, named media');
+    }
+    // Staged as it arrives (capped at the upload limit), never held whole in memory.
+    const staged = await stager.stage(part.file, () => part.file.truncated);
+    out.media = { staged, fileName: part.filename, declaredType: part.mimetype };
+  }
+}
+
 /**
- * Reads a form-encoded body, or a multipart one whose `media` part is a photo (kept in memory up
- * to the upload limit; the feedback core checks that it really is an image). The query string's
- * `api_key` is accepted too, as some clients send it there.
+ * Reads a form-encoded body, or a multipart one whose `media` part is a photo (staged; the
+ * feedback core checks that it really is an image). The caller discards `media` when done. The
+ * query string's `api_key` is accepted too, as some clients send it there.
  */
 export async function readPostFields(
   request: FastifyRequest,
-  maxMediaBytes: number,
+  stager: MediaStager,
 ): Promise<Open311Submission> {
   const out: Open311Submission = { fields: {}, attributes: {}, media: null };
   if (request.isMultipart()) {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        addField(out, part.fieldname, part.value);
-        continue;
-      }
-      if (part.fieldname !== 'media' || out.media) {
-        part.file.resume();
-        throw new Open311Error(
-          400,
-          'Chỉ gửi một ảnh, trong trường "media" / one file, named media',
-        );
-      }
-      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new Open311Error(
-            413,
-            `media: ảnh vượt quá ${Math.round(maxMediaBytes / 1_048_576)} MB / too large`,
-          );
-        }
-        throw error;
-      });
-      if (part.file.truncated) {
-        throw new Open311Error(
-          413,
-          `media: ảnh vượt quá ${Math.round(maxMediaBytes / 1_048_576)} MB / too large`,
-        );
-      }
-      out.media = { fileName: part.filename, declaredType: part.mimetype, bytes };
+    try {
+      await readParts(request, stager, out);
+    } catch (error) {
+      if (out.media) await stager.discard(out.media.staged);
+      throw error;
     }
   } else if (request.body && typeof request.body === 'object') {
     for (const [name, value] of Object.entries(request.body as Record<string, unknown>)) {
@@ -87,7 +92,8 @@ export async function readPostFields(
     );
   }
   const queryKey = (request.query as Record<string, unknown> | undefined)?.api_key;
-  if (out.fields.api_key === undefined && typeof queryKey === 'string')
+  if (out.fields.api_key === undefined && typeof queryKey === 'string') {
     out.fields.api_key = queryKey;
+  }
   return out;
 }

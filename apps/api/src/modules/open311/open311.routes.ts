@@ -1,4 +1,5 @@
 import {
+  errorCatalogue,
   Open311AnyQuery,
   Open311FormatParams,
   Open311ItemParams,
@@ -17,7 +18,7 @@ import { AppError } from '../../http/errors';
 import { Open311Error } from './open311.errors';
 import { errorDocument, type Open311Document, type Open311Format, render } from './open311.format';
 import type { Open311Intake } from './open311.intake';
-import { readPostFields } from './open311.post';
+import { type MediaStager, readPostFields } from './open311.post';
 import type { DiscoveryOptions, Open311Service } from './open311.service';
 
 export const OPEN311_PREFIX = '/open311/v2';
@@ -26,6 +27,8 @@ export interface Open311RouteDeps {
   service: Open311Service;
   discovery: DiscoveryOptions;
   intake: Open311Intake;
+  /** Staging of `media` photos (the files module). */
+  media: MediaStager;
   maxMediaBytes: number;
 }
 
@@ -51,6 +54,13 @@ function sendErrors(
   description: string,
 ) {
   return send(reply, errorDocument([{ code: status, description }]), format, status);
+}
+
+/** The core's Vietnamese message (and the fields it names), then the English one. */
+function appErrorText(error: AppError): string {
+  const entry = errorCatalogue[error.code];
+  const fields = error.fields?.map((f) => `${f.path}: ${f.message}`).join('; ');
+  return [error.detailVi ?? entry.vi, fields].filter(Boolean).join(' — ') + ` / ${entry.en}`;
 }
 
 /** `.xml` / `.json` on a top-level resource; anything else is not a resource we have. */
@@ -99,8 +109,10 @@ export async function open311Routes(app: FastifyInstance, deps: Open311RouteDeps
         if (error instanceof Open311Error)
           return sendErrors(reply, format, error.status, error.description);
         if (error instanceof AppError) {
-          const status = error.status >= 500 ? 400 : error.status;
-          return sendErrors(reply, format, status, error.message);
+          // The spec knows 400, 403 and 404: every other refusal of the core is bad input.
+          const status = [403, 404, 429].includes(error.status) ? error.status : 400;
+          if (error.status >= 500) request.log.error({ err: error }, 'open311 error');
+          return sendErrors(reply, format, status, appErrorText(error));
         }
         if (hasZodFastifySchemaValidationErrors(error)) {
           const text = error.validation
@@ -113,7 +125,7 @@ export async function open311Routes(app: FastifyInstance, deps: Open311RouteDeps
         if (error.statusCode === 429)
           return sendErrors(reply, format, 429, 'Quá nhiều yêu cầu / too many requests');
         if (error.statusCode === 413)
-          return sendErrors(reply, format, 413, 'Dữ liệu gửi lên quá lớn / payload too large');
+          return sendErrors(reply, format, 400, 'Dữ liệu gửi lên quá lớn / payload too large');
         if (error.statusCode === 415) {
           return sendErrors(
             reply,
@@ -228,9 +240,13 @@ export async function open311Routes(app: FastifyInstance, deps: Open311RouteDeps
       );
 
       const post = async (request: FastifyRequest, reply: FastifyReply, format: Open311Format) => {
-        const input = await readPostFields(request, deps.maxMediaBytes);
-        const created = await deps.intake.submit(input, request.id);
-        return send(reply, created, format);
+        const input = await readPostFields(request, deps.media);
+        try {
+          return send(reply, await deps.intake.submit(input, request.id), format);
+        } finally {
+          // Stored by the feedback core, or refused: either way the staged bytes go.
+          if (input.media) await deps.media.discard(input.media.staged);
+        }
       };
       const postConfig = {
         ...pub,
