@@ -36,6 +36,7 @@ import { dossierRoutes } from './modules/dossiers/dossiers.routes';
 import { DraftsService } from './modules/dossiers/drafts.service';
 import { SubmissionService } from './modules/dossiers/submission.service';
 import { registerFeedbackClassifier } from './modules/feedback/classifier/classifier.routes';
+import { registerFeedbackClassifier } from './modules/feedback/classifier/classifier.routes';
 import { defaultFeedbackClassifier } from './modules/feedback/feedback.classifier-default';
 import { type FeedbackModule, registerFeedback } from './modules/feedback/feedback.module';
 import { FilesRepository } from './modules/files/files.repository';
@@ -276,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     classifier: defaultFeedbackClassifier,
     intakePerMinute: config.uploads.ratePerMinute,
   });
+  registerFeedbackClassifier(server, { ratePerMinute: 3 * config.trackingRatePerMinute });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

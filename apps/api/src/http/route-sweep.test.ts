@@ -40,6 +40,7 @@ const declaredPublic = new Set([
   'GET /api/results/keys',
   'GET /api/results/:id',
   'POST /api/results/verify',
+  'POST /api/feedback/classify',
   // Open311 GeoReport v2: reads are public by the spec; POST requests is authorised by its api_key.
   'GET /open311/v2/discovery',
   'GET /open311/v2/discovery.:format',
