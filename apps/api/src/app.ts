@@ -35,6 +35,7 @@ import { DossierQueries } from './modules/dossiers/dossiers.queries';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes';
 import { DraftsService } from './modules/dossiers/drafts.service';
 import { SubmissionService } from './modules/dossiers/submission.service';
+import { registerFeedbackClassifier } from './modules/feedback/classifier/classifier.routes';
 import { FilesRepository } from './modules/files/files.repository';
 import { filesRoutes } from './modules/files/files.routes';
 import { FilesService } from './modules/files/files.service';
@@ -261,6 +262,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     sinks: dossierEventSinks,
   });
   await registerOpen311(server, { db, clock, config, policy, files, feedback: null });
+  registerFeedbackClassifier(server, { ratePerMinute: 3 * config.trackingRatePerMinute });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
