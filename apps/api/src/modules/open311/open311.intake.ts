@@ -179,19 +179,19 @@ export class Open311Intake {
     };
   }
 
+  /**
+   * The commune an address names: its full name ("Phường Buôn Ma Thuột") first, the longest one
+   * winning; else its bare name ("Buôn Ma Thuột") when exactly one commune has it.
+   */
   private async communeNamedIn(address: string): Promise<string | null> {
-    const folded = ` ${foldVietnamese(address).replace(/[^a-z0-9]+/g, ' ')} `;
+    const fold = (text: string) => ` ${foldVietnamese(text)} `;
+    const folded = fold(address);
     const communes = await this.deps.repository.communes();
-    // Longest names first, so "Phường Buôn Ma Thuột" wins over a shorter name inside it.
-    const matches = communes
-      .map((c) => ({
-        code: c.code,
-        name: foldVietnamese(c.full_name)
-          .replace(/[^a-z0-9]+/g, ' ')
-          .trim(),
-      }))
-      .filter((c) => c.name && folded.includes(` ${c.name} `))
-      .sort((a, b) => b.name.length - a.name.length);
-    return matches[0]?.code ?? null;
+    const byFullName = communes
+      .filter((c) => folded.includes(fold(c.full_name)))
+      .sort((a, b) => b.full_name.length - a.full_name.length);
+    if (byFullName[0]) return byFullName[0].code;
+    const byName = communes.filter((c) => folded.includes(fold(c.name)));
+    return byName.length === 1 ? (byName[0] as { code: string }).code : null;
   }
 }

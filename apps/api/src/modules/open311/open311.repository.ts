@@ -160,10 +160,10 @@ export class Open311Repository {
     return row !== undefined;
   }
 
-  communes(): Promise<{ code: string; full_name: string }[]> {
+  communes(): Promise<{ code: string; name: string; full_name: string }[]> {
     return this.db
       .selectFrom('units')
-      .select(['code', 'full_name'])
+      .select(['code', 'name', 'full_name'])
       .where('kind', '=', 'commune')
       .where('active', '=', true)
       .execute();
