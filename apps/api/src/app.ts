@@ -36,6 +36,8 @@ import { dossierRoutes } from './modules/dossiers/dossiers.routes';
 import { DraftsService } from './modules/dossiers/drafts.service';
 import { SubmissionService } from './modules/dossiers/submission.service';
 import { registerFeedbackClassifier } from './modules/feedback/classifier/classifier.routes';
+import { defaultFeedbackClassifier } from './modules/feedback/feedback.classifier-default';
+import { type FeedbackModule, registerFeedback } from './modules/feedback/feedback.module';
 import { FilesRepository } from './modules/files/files.repository';
 import { filesRoutes } from './modules/files/files.routes';
 import { FilesService } from './modules/files/files.service';
@@ -84,6 +86,7 @@ export interface App {
     identity: IdentityService;
     policy: AccessPolicy;
     results: ResultsService;
+    feedback: FeedbackModule;
   };
   /** Every route with its declared access, for the deny-by-default sweep. */
   routes: RegisteredRoute[];
@@ -261,8 +264,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     catalogue,
     sinks: dossierEventSinks,
   });
-  await registerOpen311(server, { db, clock, config, policy, files, feedback: null });
   registerFeedbackClassifier(server, { ratePerMinute: 3 * config.trackingRatePerMinute });
+  const feedback = await registerFeedback(server, {
+    db,
+    clock,
+    policy,
+    units,
+    calendar,
+    files,
+    classifier: defaultFeedbackClassifier,
+    intakePerMinute: config.uploads.ratePerMinute,
+  });
+  await registerOpen311(server, { db, clock, config, policy, files, feedback: feedback.feedback });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
@@ -287,7 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       .filter((method) => method !== 'HEAD')
       .map((method) => ({ method, url: route.url, access: route.config?.access })),
   );
-  return { server, services: { units, sessions, identity, policy, results }, routes };
+  return { server, services: { units, sessions, identity, policy, results, feedback }, routes };
 }
 
 /** Serves the built web app's files; returns its index.html for client-side routes, if built. */

@@ -55,6 +55,14 @@ const declaredPublic = new Set([
   'GET /open311/v2/servicerequestupdates.:format',
   'POST /open311/v2/requests',
   'POST /open311/v2/requests.:format',
+  // Community feedback: anyone may file (anonymous allowed, rate-limited) and read approved reports.
+  'POST /api/feedback/reports',
+  'GET /api/feedback/reports',
+  'GET /api/feedback/reports/:ref',
+  'GET /api/feedback/reports/:ref/photos/:fileId',
+  'GET /api/feedback/similar',
+  'GET /api/feedback/stats',
+  'GET /api/feedback/categories',
 ]);
 
 function concrete(url: string): string {

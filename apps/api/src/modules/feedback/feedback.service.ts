@@ -284,7 +284,7 @@ export class FeedbackService {
         ...(origin.open311Token ? { token: origin.open311Token } : {}),
       };
     } finally {
-      for (const p of photos) await this.deps.files.discard(p.staged);
+      for (const p of photos.splice(0)) await this.deps.files.discard(p.staged);
     }
   }
 
