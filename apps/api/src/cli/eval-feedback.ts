@@ -20,6 +20,12 @@ console.log(`Held-out accuracy: ${pct(evaluation.accuracy)}`);
 console.log(
   `Confident answers (≥ threshold): ${evaluation.confident.count}/${evaluation.heldOutSize}, accuracy ${pct(evaluation.confident.accuracy)}`,
 );
+console.log('\nCalibration (held-out answers by confidence):');
+for (const band of evaluation.calibration) {
+  console.log(
+    `  [${band.from.toFixed(2)}, ${band.to.toFixed(2)}${band.to === 1 ? ']' : ')'}  ${String(band.count).padStart(3)} answers, mean confidence ${pct(band.meanConfidence)}, right ${pct(band.accuracy)}`,
+  );
+}
 console.log('\nRecall per category:');
 for (const row of evaluation.perCategory) {
   const recall = row.recall === null ? '  n/a' : pct(row.recall).padStart(6);

@@ -91,6 +91,15 @@ describe('held-out evaluation (trained on the training side only)', () => {
     expect(evaluation.confident.accuracy).toBeGreaterThan(evaluation.accuracy);
     expect(evaluation.confident.accuracy).toBeGreaterThanOrEqual(0.88);
   });
+
+  it('prints a reliability table covering every held-out answer', () => {
+    expect(evaluation.calibration.reduce((sum, band) => sum + band.count, 0)).toBe(
+      evaluation.heldOutSize,
+    );
+    const top = evaluation.calibration.at(-1);
+    expect(top?.count).toBeGreaterThan(0);
+    expect(top?.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
 });
 
 describe('classify', () => {

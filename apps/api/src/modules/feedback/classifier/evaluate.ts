@@ -21,8 +21,18 @@ export interface Evaluation {
   perCategory: CategoryRecall[];
   /** Among held-out answers with confidence ≥ TRIAGE_THRESHOLD: how many, and how many right. */
   confident: { count: number; accuracy: number };
+  /** Reliability table: held-out answers by confidence band, mean confidence vs accuracy. */
+  calibration: {
+    from: number;
+    to: number;
+    count: number;
+    meanConfidence: number;
+    accuracy: number;
+  }[];
   trainMillis: number;
 }
+
+const BANDS = [0, 0.5, 0.7, 0.9, 0.97, 1];
 
 export function evaluateClassifier(examples: readonly FeedbackExample[]): Evaluation {
   const { train, heldOut } = splitExamples(examples);
@@ -36,6 +46,7 @@ export function evaluateClassifier(examples: readonly FeedbackExample[]): Evalua
     ]),
   );
   let correct = 0;
+  const answers: { confidence: number; right: boolean }[] = [];
   let confidentCount = 0;
   let confidentCorrect = 0;
   for (const example of heldOut) {
@@ -44,6 +55,7 @@ export function evaluateClassifier(examples: readonly FeedbackExample[]): Evalua
     if (!row) continue;
     row.total += 1;
     const right = result.category === example.category;
+    answers.push({ confidence: result.confidence, right });
     if (right) {
       correct += 1;
       row.correct += 1;
@@ -72,6 +84,20 @@ export function evaluateClassifier(examples: readonly FeedbackExample[]): Evalua
       count: confidentCount,
       accuracy: confidentCount ? confidentCorrect / confidentCount : 0,
     },
+    calibration: BANDS.slice(0, -1).map((from, i) => {
+      const to = BANDS[i + 1] ?? 1;
+      const band = answers.filter(
+        (a) => a.confidence >= from && (a.confidence < to || (to === 1 && a.confidence <= 1)),
+      );
+      const count = band.length;
+      return {
+        from,
+        to,
+        count,
+        meanConfidence: count ? band.reduce((s, a) => s + a.confidence, 0) / count : 0,
+        accuracy: count ? band.filter((a) => a.right).length / count : 0,
+      };
+    }),
     trainMillis,
   };
 }

@@ -25,6 +25,8 @@ export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5
 
 type SparseVector = [index: number, value: number][];
 
+const MIN_GRADIENT = 1e-3;
+
 export class SoftmaxRegression<C extends string> {
   private constructor(
     readonly categories: readonly C[],
@@ -120,6 +122,9 @@ export class SoftmaxRegression<C extends string> {
         const probabilities = softmax(this.scores(vector));
         for (let c = 0; c < k; c++) {
           const gradient = (probabilities[c] ?? 0) - (truths[index] === c ? 1 : 0);
+          // Once an example is learnt most classes have a negligible gradient: skipping them
+          // (and their L2 step) makes training several times faster for the same accuracy.
+          if (Math.abs(gradient) < MIN_GRADIENT) continue;
           squaredBiasGradients[c] = (squaredBiasGradients[c] ?? 0) + gradient * gradient;
           this.bias[c] =
             (this.bias[c] ?? 0) -
