@@ -32,7 +32,7 @@ export async function registerOpen311(
   await seedOpen311Clients(db, clock, config.mode === 'demo' ? config.open311.demoApiKey : null);
   const repository = new Open311Repository(db);
   await open311Routes(server, {
-    service: new Open311Service({ repository, clock }),
+    service: new Open311Service({ repository, clock, publicUrl: config.publicUrl }),
     discovery: {
       publicUrl: config.publicUrl,
       mode: config.mode,

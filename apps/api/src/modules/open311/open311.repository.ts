@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { photoBundle } from '../feedback/feedback.service';
 import type { Open311ClientRow } from './open311.tables';
 
 export interface ServiceRow {
@@ -121,6 +122,30 @@ export class Open311Repository {
       .limit(filter.limit)
       .offset(filter.offset)
       .execute();
+  }
+
+  /** The first public photo of each report (the feedback core keeps them in `feedback:{id}`). */
+  async firstPhotos(reportIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!reportIds.length) return out;
+    const rows = await this.db
+      .selectFrom('files')
+      .select(['bundle_id', 'id'])
+      .where(
+        'bundle_id',
+        'in',
+        reportIds.map((id) => photoBundle(id)),
+      )
+      .where('deleted_at', 'is', null)
+      .where('media_type', 'in', ['image/jpeg', 'image/png'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      const reportId = row.bundle_id.slice('feedback:'.length);
+      if (!out.has(reportId)) out.set(reportId, row.id);
+    }
+    return out;
   }
 
   async referenceForToken(

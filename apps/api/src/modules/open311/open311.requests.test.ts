@@ -211,6 +211,17 @@ describe('POST requests', () => {
       .where('bundle_id', '=', `feedback:${row.id}`)
       .execute();
     expect(files).toEqual([{ media_type: 'image/png', purpose: 'feedback.photo' }]);
+    // media_url links the public copy of the photo, and the link answers.
+    const [request] = (
+      await app.server.inject({ url: `/open311/v2/requests/${row.reference}.json` })
+    ).json() as Record<string, string>[];
+    const prefix = `${app.config.publicUrl}/api/feedback/reports/${row.reference}/photos/`;
+    expect(request?.media_url.startsWith(prefix)).toBe(true);
+    const photo = await app.server.inject({
+      url: (request?.media_url as string).slice(app.config.publicUrl.length),
+    });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
   });
 
   it('refuses a media file that is not an image, and a point outside the province: 400, nothing stored', async () => {

@@ -130,7 +130,14 @@ function window(
 
 /** GeoReport v2 read side: services, requests and updates as documents ready to render. */
 export class Open311Service {
-  constructor(private readonly deps: { repository: Open311Repository; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      repository: Open311Repository;
+      clock: Clock;
+      /** Absolute links (media_url) start here. */
+      publicUrl: string;
+    },
+  ) {}
 
   discovery(options: DiscoveryOptions): Open311Document {
     const base = `${options.publicUrl}/open311/v2`;
@@ -205,7 +212,25 @@ export class Open311Service {
     };
   }
 
-  private requestObject(row: PublicRequestRow): Open311Object {
+  /** The spec's documents of these rows, each with a link to its first public photo. */
+  private async requestList(rows: PublicRequestRow[]): Promise<Open311Document> {
+    const photos = await this.deps.repository.firstPhotos(rows.map((r) => r.id));
+    return {
+      root: 'service_requests',
+      body: list(
+        'request',
+        rows.map((r) => {
+          const photo = photos.get(r.id);
+          const mediaUrl = photo
+            ? `${this.deps.publicUrl}/api/feedback/reports/${encodeURIComponent(r.reference)}/photos/${photo}`
+            : null;
+          return this.requestObject(r, mediaUrl);
+        }),
+      ),
+    };
+  }
+
+  private requestObject(row: PublicRequestRow, mediaUrl: string | null): Open311Object {
     const status = open311Status(row.state);
     const address = [row.address, row.commune_name].filter(Boolean).join(', ') || null;
     return {
@@ -226,7 +251,7 @@ export class Open311Service {
       zipcode: null,
       lat: row.lat,
       long: row.lng,
-      media_url: null,
+      media_url: mediaUrl,
     };
   }
 
@@ -278,13 +303,7 @@ export class Open311Service {
         offset: (page - 1) * pageSize,
       });
     }
-    return {
-      root: 'service_requests',
-      body: list(
-        'request',
-        rows.map((r) => this.requestObject(r)),
-      ),
-    };
+    return this.requestList(rows);
   }
 
   async request(reference: string): Promise<Open311Document> {
@@ -296,13 +315,7 @@ export class Open311Service {
     if (!rows.length) {
       throw new Open311Error(404, `service_request_id ${reference}: không tìm thấy / not found`);
     }
-    return {
-      root: 'service_requests',
-      body: list(
-        'request',
-        rows.map((r) => this.requestObject(r)),
-      ),
-    };
+    return this.requestList(rows);
   }
 
   async token(token: string): Promise<Open311Document> {
