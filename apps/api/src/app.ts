@@ -60,6 +60,7 @@ import { receptionRoutes } from './modules/reception/reception.routes';
 import { ReceptionService } from './modules/reception/reception.service';
 import { createResultsModule } from './modules/results/results.module';
 import type { ResultsService } from './modules/results/results.service';
+import { registerTeams } from './modules/teams/teams.module';
 import { UnitsRepository } from './modules/units/units.repository';
 import { unitsRoutes } from './modules/units/units.routes';
 import { UnitsService } from './modules/units/units.service';
@@ -276,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     intakePerMinute: config.uploads.ratePerMinute,
   });
   await registerOpen311(server, { db, clock, config, policy, files, feedback: feedback.feedback });
+  await registerTeams(server, { db, clock, policy });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

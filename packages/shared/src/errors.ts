@@ -12,6 +12,7 @@ import { printingErrors } from './errors/printing';
 import { processingErrors } from './errors/processing';
 import { receptionErrors } from './errors/reception';
 import { resultsErrors } from './errors/results';
+import { teamsErrors } from './errors/teams';
 import type { ErrorEntry } from './errors/types';
 
 export type { ErrorEntry } from './errors/types';
@@ -35,6 +36,7 @@ export const errorCatalogue = {
   ...resultsErrors,
   ...processingErrors,
   ...feedbackErrors,
+  ...teamsErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

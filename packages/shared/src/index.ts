@@ -16,6 +16,7 @@ export * from './schemas/printing';
 export * from './schemas/processing';
 export * from './schemas/reception';
 export * from './schemas/results';
+export * from './schemas/teams';
 export * from './schemas/units';
 export * from './text';
 export * from './vn-text';

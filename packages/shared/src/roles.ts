@@ -50,5 +50,18 @@ export const permissions = {
   'feedback.handle': ['specialist', 'unit_leader', 'receiving_officer'],
   // Categories and routing rules.
   'feedback.manage': ['province_admin', 'system_admin'],
+  // Community digital technology teams (DOMAIN.md §8): the commune's officers keep the registry
+  // (teams, members, bulk import); the province sees and manages all communes.
+  'teams.manage': ['receiving_officer', 'unit_leader', 'province_admin', 'system_admin'],
+  'teams.read': [
+    'receiving_officer',
+    'unit_leader',
+    'province_admin',
+    'system_admin',
+    'dashboard_viewer',
+    'community_team_member',
+  ],
+  // A member with an account logs their own help; the service checks it is their own membership.
+  'teams.log_activity': ['community_team_member'],
 } as const satisfies Record<string, readonly OfficerRole[]>;
 export type Action = keyof typeof permissions;
