@@ -287,7 +287,7 @@ export async function teamsRoutes(app: FastifyInstance, deps: TeamsRouteDeps): P
 async function uploaded(request: FastifyRequest): Promise<UploadedFile> {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw new AppError('FILE_MISSING');
+  if (part?.fieldname !== 'file') throw new AppError('FILE_MISSING');
   try {
     const bytes = await part.toBuffer();
     return { fileName: part.filename.slice(0, 200) || 'tep-nhap', bytes };
