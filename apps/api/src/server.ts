@@ -75,6 +75,12 @@ async function main(): Promise<void> {
     listeningAt,
   });
   nationalSync?.start();
+  // Community feedback: escalation when overdue, auto-close 7 days after the answer, due-soon notices.
+  const feedbackWorker = app.services.feedback.createWorker({
+    intervalMs: 60_000,
+    logger: app.server.log,
+  });
+  feedbackWorker.start();
 
   const lines = [
     '',
@@ -117,6 +123,7 @@ async function main(): Promise<void> {
     app.server.log.info({ signal }, 'shutting down');
     // The sync send in flight is cut short (recorded as a retry) while its target still answers.
     await nationalSync?.stop();
+    await feedbackWorker.stop();
     await app.server.close();
     // Sends in flight record their outcome before the database goes away.
     await outbox.stop();

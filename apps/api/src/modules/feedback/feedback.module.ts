@@ -13,6 +13,7 @@ import { FeedbackQueries } from './feedback.queries';
 import { FeedbackRepository } from './feedback.repository';
 import { feedbackRoutes } from './feedback.routes';
 import { FeedbackService } from './feedback.service';
+import { FeedbackWorker } from './feedback.workers';
 
 export interface FeedbackModuleDeps {
   db: Db;
@@ -31,6 +32,11 @@ export interface FeedbackModule {
   queries: FeedbackQueries;
   admin: FeedbackAdmin;
   repository: FeedbackRepository;
+  /** Escalation, auto-close and due-soon passes; server.ts starts one. */
+  createWorker(options: {
+    intervalMs: number;
+    logger: { error(obj: unknown, msg?: string): void };
+  }): FeedbackWorker;
 }
 
 /** Builds the feedback services and registers their routes; Open311 builds on `feedback`. */
@@ -62,5 +68,13 @@ export async function registerFeedback(
     intakePerMinute: deps.intakePerMinute,
   });
   feedbackOfficerRoutes(server, { actions, queries, admin });
-  return { feedback, actions, queries, admin, repository };
+  return {
+    feedback,
+    actions,
+    queries,
+    admin,
+    repository,
+    createWorker: (options) =>
+      new FeedbackWorker({ db, clock, repository, units, calendar, actions, ...options }),
+  };
 }
