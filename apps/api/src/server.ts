@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/demo-account
 import { createNationalSyncWorker } from './modules/national-sync/national-sync.module';
 import { createProviders } from './modules/notifications/notifications.providers';
 import { OutboxWorker } from './modules/notifications/notifications.worker';
+import { seedDemoTeams } from './modules/teams/teams.demo';
 import { seedUnits } from './modules/units/units.seed';
 
 /** Process entry: configuration, database, reference data, identity provider, listen. */
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
   }
   const clock = offsetClock(config.clockOffsetMs);
   const demoOfficers = config.mode === 'demo' ? await seedDemoOfficers(database.db, clock) : [];
+  // Labelled demo teams for the 102 communes; one member is linked to the demo officer demo.eakar.
+  if (config.mode === 'demo')
+    await seedDemoTeams(database.db, clock, { linkUsername: 'demo.eakar' });
 
   const app = await buildApp({ config, database, clock });
   const listeningAt = await app.server.listen({ port: config.port, host: config.host });
