@@ -165,3 +165,25 @@ describe('administration of clients', () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+describe('rate limit', () => {
+  it('answers 429 in the spec error list past the per-address limit of POST requests', async () => {
+    const app = await createTestApp({ env: { UPLOAD_RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push(await keyStatus(app, 'sai'));
+      expect(statuses).toEqual([403, 403, 429]);
+      const res = await app.server.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'api_key=sai',
+      });
+      expect(res.json()).toEqual([{ code: 429, description: expect.any(String) }]);
+      // Reads keep their own (global) limit.
+      expect((await app.server.inject({ url: '/open311/v2/services.json' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});

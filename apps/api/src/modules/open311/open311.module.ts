@@ -44,6 +44,7 @@ export async function registerOpen311(
     }),
     media: deps.files,
     maxMediaBytes: config.uploads.maxFileBytes,
+    postsPerMinute: config.uploads.ratePerMinute,
   });
   open311AdminRoutes(server, {
     clients: new Open311Clients({ db, clock }),

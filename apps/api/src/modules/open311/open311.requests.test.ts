@@ -215,11 +215,10 @@ describe('POST requests', () => {
     const [request] = (
       await app.server.inject({ url: `/open311/v2/requests/${row.reference}.json` })
     ).json() as Record<string, string>[];
+    const mediaUrl = request?.media_url ?? '';
     const prefix = `${app.config.publicUrl}/api/feedback/reports/${row.reference}/photos/`;
-    expect(request?.media_url.startsWith(prefix)).toBe(true);
-    const photo = await app.server.inject({
-      url: (request?.media_url as string).slice(app.config.publicUrl.length),
-    });
+    expect(mediaUrl.startsWith(prefix)).toBe(true);
+    const photo = await app.server.inject({ url: mediaUrl.slice(app.config.publicUrl.length) });
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
   });

@@ -30,6 +30,8 @@ export interface Open311RouteDeps {
   /** Staging of `media` photos (the files module). */
   media: MediaStager;
   maxMediaBytes: number;
+  /** `POST requests` per client address per minute (the web intake's limit). */
+  postsPerMinute: number;
 }
 
 /** The format asked for by the path's extension; XML is the spec's default. */
@@ -60,7 +62,8 @@ function sendErrors(
 function appErrorText(error: AppError): string {
   const entry = errorCatalogue[error.code];
   const fields = error.fields?.map((f) => `${f.path}: ${f.message}`).join('; ');
-  return [error.detailVi ?? entry.vi, fields].filter(Boolean).join(' — ') + ` / ${entry.en}`;
+  const vi = [error.detailVi ?? entry.vi, fields].filter(Boolean).join(' — ');
+  return `${vi} / ${entry.en}`;
 }
 
 /** `.xml` / `.json` on a top-level resource; anything else is not a resource we have. */
@@ -252,6 +255,7 @@ export async function open311Routes(app: FastifyInstance, deps: Open311RouteDeps
         ...pub,
         // The API key, not a browser session, authenticates these writes.
         csrf: false,
+        rateLimit: { max: deps.postsPerMinute, timeWindow: '1 minute' },
       };
       const postSchema = {
         tags,
