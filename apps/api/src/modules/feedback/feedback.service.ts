@@ -8,25 +8,18 @@ import type { AccessPolicy } from '../access/policy';
 import { appendAudit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { toLocal } from '../calendar/calendar.time';
-import type { FileRecord, FilesService } from '../files/files.service';
-import type { StagedFile } from '../files/files.storage';
+import type { FilesService } from '../files/files.service';
 import type { UnitsService } from '../units/units.service';
 import type { FeedbackClassifierPort } from './feedback.classifier-port';
+import { distanceM, statusFilter } from './feedback.filters';
 import { notifyReceived, notifyUnitNew } from './feedback.notify';
+import { type FeedbackPhotoInput, photoBundle, storePhotos } from './feedback.photos';
 import { toPublic, toPublicListItem } from './feedback.public';
 import type { FeedbackRepository } from './feedback.repository';
 import { loadRules } from './feedback.rules';
-import { ANONYMOUS_REPORTER } from './feedback.seed-data';
 import type { FeedbackCategoryRow, FeedbackReportRow } from './feedback.tables';
 import { routeReport } from './feedback-routing';
 import { type FeedbackState, feedbackStateLabels } from './feedback-workflow';
-
-/** A photo received by the transport (multipart), not yet checked: FilesService.store checks it. */
-export interface FeedbackPhotoInput {
-  staged: StagedFile;
-  fileName: string | undefined;
-  declaredType: string;
-}
 
 export interface CreateFeedbackInput {
   /** Empty: the classifier's suggestion. */
@@ -73,8 +66,6 @@ export function feedbackReference(now: Date): string {
   for (const b of bytes) tail += REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length];
   return `PA-${day}-${tail}`;
 }
-
-export const photoBundle = (reportId: string) => `feedback:${reportId}`;
 
 /**
  * Community feedback: intake (web and Open311 share `create`), the public view and lists. The
@@ -164,7 +155,7 @@ export class FeedbackService {
       };
 
       const id = randomUUID();
-      const stored = await this.storePhotos(photos, id, reporterId, origin.requestId);
+      const stored = await storePhotos(this.deps, photos, id, reporterId, origin.requestId);
       photos.length = 0; // consumed (stored or discarded) from here on
       const state: FeedbackState = toTriage ? 'triage' : 'assigned';
       const reference = feedbackReference(now);
@@ -288,55 +279,6 @@ export class FeedbackService {
     }
   }
 
-  /** Stores every photo (checked by the files module) or none: a refused one removes the others. */
-  private async storePhotos(
-    photos: FeedbackPhotoInput[],
-    reportId: string,
-    reporterId: string | null,
-    requestId: string,
-  ): Promise<FileRecord[]> {
-    const owner: SignedInActor = {
-      kind: 'resident',
-      userId: reporterId ?? ANONYMOUS_REPORTER.id,
-      sessionIdHash: '',
-      csrfToken: '',
-      assuranceLevel: null,
-    };
-    const stored: FileRecord[] = [];
-    let index = 0;
-    try {
-      for (; index < photos.length; index += 1) {
-        const p = photos[index]!;
-        const file = await this.deps.files.store(
-          owner,
-          p.staged,
-          {
-            fileName: p.fileName,
-            declaredType: p.declaredType,
-            bundleId: photoBundle(reportId),
-            purpose: 'feedback.photo',
-          },
-          requestId,
-        );
-        if (!file.mediaType.startsWith('image/')) {
-          stored.push(file);
-          throw new AppError('FILE_TYPE_NOT_ALLOWED', {
-            messageVi: 'Ảnh phản ánh phải là tệp JPEG hoặc PNG.',
-          });
-        }
-        stored.push(file);
-      }
-      return stored;
-    } catch (error) {
-      for (const p of photos.slice(index + 1)) await this.deps.files.discard(p.staged);
-      await this.deps.repository.discardFiles(
-        stored.map((f) => f.id),
-        this.deps.clock.now(),
-      );
-      throw error;
-    }
-  }
-
   /** The public view: FEEDBACK_NOT_FOUND for unknown, held or hidden reports. */
   async getPublic(idOrReference: string): Promise<FeedbackPublic> {
     const row = await this.deps.repository.findReport(idOrReference);
@@ -444,22 +386,4 @@ export class FeedbackService {
   }
 }
 
-export function statusFilter(status: string | undefined): string[] | undefined {
-  if (!status) return undefined;
-  if (status === 'open')
-    return ['submitted', 'triage', 'assigned', 'in_progress', 'info_requested'];
-  if (status === 'closed') return ['resolved', 'rejected', 'closed'];
-  return [status];
-}
-
-/** Haversine distance in metres: exact enough at 100 m. */
-export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
-  const R = 6_371_000;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(h));
-}
+export { type FeedbackPhotoInput, photoBundle, statusFilter };
