@@ -312,6 +312,12 @@ describe('services', () => {
       group: 'Kiểm thử & đường sá',
       type: 'realtime',
     });
+    expect(String(pothole.keywords).split(', ')).toEqual([
+      'Ổ gà',
+      'Pothole',
+      'Kiểm thử & đường sá',
+      TEST_SUB_SERVICE,
+    ]);
   });
 
   it.each(['xml', 'json'] as const)('defines the attributes of a service (%s)', async (format) => {

@@ -6,6 +6,7 @@ export interface ServiceRow {
   code: string;
   parent_code: string | null;
   name_vi: string;
+  name_en: string;
   description_vi: string | null;
   answer_days: number;
   parent_name_vi: string | null;
@@ -65,6 +66,7 @@ export class Open311Repository {
         'c.code',
         'c.parent_code',
         'c.name_vi',
+        'c.name_en',
         'c.description_vi',
         'c.answer_days',
         'p.name_vi as parent_name_vi',

@@ -161,7 +161,10 @@ export class Open311Service {
   }
 
   private serviceObject(row: ServiceRow): Open311Object {
-    const keywords = [row.name_vi, row.parent_name_vi, row.code].filter(Boolean).join(', ');
+    // Synonyms help clients search: the English name too, and the main category's name.
+    const keywords = [row.name_vi, row.name_en, row.parent_name_vi, row.code]
+      .filter(Boolean)
+      .join(', ');
     return {
       service_code: row.code,
       service_name: row.name_vi,
