@@ -56,7 +56,8 @@ export function DueText({
   else if (band === 'paused') detail = t('due.paused');
   else if (band === 'done') detail = null;
   else if (day === today) detail = t('due.today');
-  else if (day < today) detail = t('due.overdue');
+  // The server's band decides "overdue": a device clock that is off must not contradict it.
+  else if (day < today) detail = null;
   else if (ready) detail = t('due.left', { count: workingDaysLeft(today, day, off) });
   return (
     <span className="due">
