@@ -4,6 +4,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { addDays, toLocal } from '../calendar/calendar.time';
+import { TeamImportRepository } from './teams.import.repository';
 import { type NewActivity, TeamsRepository } from './teams.repository';
 import type { TeamMembersTable, TeamsTable } from './teams.tables';
 
@@ -214,10 +215,10 @@ export async function seedDemoTeams(
       }
     }
     await db.transaction().execute(async (trx) => {
-      const r = new TeamsRepository(trx);
-      await r.insertTeams(teams);
-      await r.insertMembers(members);
-      await r.insertActivities(activities);
+      const batch = new TeamImportRepository(trx);
+      await batch.insertTeams(teams);
+      await batch.insertMembers(members);
+      await new TeamsRepository(trx).insertActivities(activities);
     });
     result.communes += 1;
     result.teams += teams.length;

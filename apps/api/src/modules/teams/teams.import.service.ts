@@ -8,6 +8,7 @@ import type { Clock } from '../../lib/clock';
 import type { AccessPolicy } from '../access/policy';
 import { appendAudit } from '../audit/audit.service';
 import { toLocal } from '../calendar/calendar.time';
+import { TeamImportRepository } from './teams.import.repository';
 import { activityColumns, memberColumns, teamColumns } from './teams.import-columns';
 import { type ImportPlan, planImport } from './teams.import-plan';
 import { readImportFile } from './teams.import-read';
@@ -46,14 +47,15 @@ export class TeamImportService {
   ): Promise<TeamImportResult> {
     const { preview, plan } = await this.evaluate(actor, unitCode, file);
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const repo = new TeamsRepository(this.deps.db);
-    if (await repo.committedImportOf(sha256)) throw new AppError('TEAM_IMPORT_ALREADY_COMMITTED');
+    if (await new TeamImportRepository(this.deps.db).committedImportOf(sha256)) {
+      throw new AppError('TEAM_IMPORT_ALREADY_COMMITTED');
+    }
     const importId = randomUUID();
     const now = this.deps.clock.now();
     const status = preview.ok ? 'committed' : 'rejected';
     await this.deps.db.transaction().execute(async (trx) => {
-      const r = new TeamsRepository(trx);
-      await r.insertImport({
+      const r = { teams: new TeamsRepository(trx), imports: new TeamImportRepository(trx) };
+      await r.imports.insertImport({
         id: importId,
         unit_code: unitCode,
         actor_id: actor.userId,
@@ -93,8 +95,9 @@ export class TeamImportService {
     const { format, tables } = await readImportFile(file.bytes);
     const repo = new TeamsRepository(this.deps.db);
     const communes = (await repo.communesUnder(unitCode)).map((c) => c.code);
-    const teams = await repo.teamsOf(communes);
-    const members = await repo.membersOfTeams(teams.map((t) => t.id));
+    const imports = new TeamImportRepository(this.deps.db);
+    const teams = await imports.teamsOf(communes);
+    const members = await imports.membersOfTeams(teams.map((t) => t.id));
     const plan = planImport(tables, {
       communes: new Set(communes),
       existing: { teams, members },
@@ -113,13 +116,13 @@ export class TeamImportService {
 }
 
 async function writePlan(
-  repo: TeamsRepository,
+  repo: { teams: TeamsRepository; imports: TeamImportRepository },
   plan: ImportPlan,
   importId: string,
   actorId: string,
   now: Date,
 ): Promise<void> {
-  await repo.insertTeams(
+  await repo.imports.insertTeams(
     plan.teams.map((t) => ({
       id: t.id,
       commune_code: t.communeCode,
@@ -132,7 +135,7 @@ async function writePlan(
       updated_at: now,
     })),
   );
-  await repo.insertMembers(
+  await repo.imports.insertMembers(
     plan.members.map((m) => ({
       id: m.id,
       team_id: m.teamId,
@@ -148,7 +151,7 @@ async function writePlan(
       updated_at: now,
     })),
   );
-  await repo.insertActivities(
+  await repo.teams.insertActivities(
     plan.activities.map((a) => ({
       id: a.id,
       member_id: a.memberId,

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client';
 import type { OfficerActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import type { AccessPolicy } from '../access/policy';
+import { TeamIndicatorsRepository } from './teams.indicators.repository';
 import { TeamsRepository } from './teams.repository';
 
 /** Individual help: one resident each. Training sessions count their attendees separately. */
@@ -67,6 +68,7 @@ export class TeamIndicatorsService {
   async indicators(actor: OfficerActor, q: TeamIndicatorsQuery): Promise<TeamIndicators> {
     await this.deps.policy.assert(actor, 'teams.read', q.unitCode);
     const repo = new TeamsRepository(this.deps.db);
+    const counts = new TeamIndicatorsRepository(this.deps.db);
     const unit = await repo.unit(q.unitCode);
     if (!unit) throw new AppError('NOT_FOUND');
     const communes = await repo.communesUnder(q.unitCode);
@@ -74,9 +76,9 @@ export class TeamIndicatorsService {
     const by = unit.kind === 'commune' ? 'village' : 'commune';
     const range = { from: q.from, to: q.to };
     const [registry, activities, dossiers] = [
-      await repo.registryCounts(codes, by),
-      await repo.activityCounts(codes, by, range),
-      await repo.assistedDossiers(codes, by, range),
+      await counts.registryCounts(codes, by),
+      await counts.activityCounts(codes, by, range),
+      await counts.assistedDossiers(codes, by, range),
     ];
 
     const groups = new Map<string, TeamIndicatorValues>();
