@@ -41,6 +41,15 @@ export function parseApiResponse<T>(status: number, text: string, requestId: str
       fields,
     });
   }
+  // A proxy in front of the API may refuse a large upload with its own page.
+  if (status === 413) {
+    throw new ApiClientError({
+      status,
+      code: 'FILE_TOO_LARGE',
+      message: i18n.t('submit.upload.tooLarge'),
+      requestId,
+    });
+  }
   throw new ApiClientError({
     status,
     code: status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE',
