@@ -16,7 +16,7 @@ import type { CatalogueService } from '../catalogue/catalogue.service';
 import type { FilesService } from '../files/files.service';
 import { findStoredAnswer, requestHash, runIdempotent } from '../idempotency/idempotency.service';
 import { UsersRepository } from '../identity/users.repository';
-import { enqueueNotification, normaliseRecipient } from '../notifications/notifications.service';
+import { enqueueNotification, isReachable } from '../notifications/notifications.service';
 import { PaymentsRepository } from '../payments/payments.repository';
 import { type DossierEventSink, recordDossierEvent } from '../processing/processing.events';
 import type { UnitsService } from '../units/units.service';
@@ -54,16 +54,6 @@ export function newTemporaryReference(at: Date): string {
   let tail = '';
   for (let i = 0; i < 6; i++) tail += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
   return `TN-${dayStamp(at)}-${tail}`;
-}
-
-/** A contact the identity provider gave us may be malformed; it must not block a submission. */
-function reachable(channel: 'email' | 'sms', recipient: string): boolean {
-  try {
-    normaliseRecipient(channel, recipient);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Required documents that are visible for these answers and have no upload. */
@@ -281,7 +271,7 @@ export class SubmissionService {
       receivingUnitName: receivingUnit.fullName,
       submittedAt: now.toISOString(),
     };
-    if (user.email && reachable('email', user.email)) {
+    if (isReachable('email', user.email)) {
       await enqueueNotification(trx, clock, {
         channel: 'email',
         recipient: user.email,
@@ -290,7 +280,7 @@ export class SubmissionService {
         dedupeKey: `dossier.received:${dossierId}:email`,
       });
     }
-    if (user.phone && reachable('sms', user.phone)) {
+    if (isReachable('sms', user.phone)) {
       await enqueueNotification(trx, clock, {
         channel: 'sms',
         recipient: user.phone,

@@ -44,6 +44,23 @@ export function normaliseRecipient(channel: NotificationChannel, recipient: stri
 }
 
 /**
+ * Whether a contact we hold (from the identity provider or typed at a counter) can be messaged:
+ * a malformed one must not block the business action, it is simply skipped.
+ */
+export function isReachable(
+  channel: NotificationChannel,
+  recipient: string | null | undefined,
+): recipient is string {
+  if (!recipient) return false;
+  try {
+    normaliseRecipient(channel, recipient);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Queues a notification. Call it INSIDE the business action's transaction, with the change, its
  * event and its audit row: the message is sent only if they commit, and never without them.
  * The payload is checked against the template now, so a wrong call fails the action instead of

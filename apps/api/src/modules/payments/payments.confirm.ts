@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import { appendAudit } from '../audit/audit.service';
 import { UsersRepository } from '../identity/users.repository';
-import { enqueueNotification, normaliseRecipient } from '../notifications/notifications.service';
+import { enqueueNotification, isReachable } from '../notifications/notifications.service';
 import { type DossierEventSink, recordDossierEvent } from '../processing/processing.events';
 import { PaymentsRepository } from './payments.repository';
 import { statusOf } from './payments.service';
@@ -26,16 +26,6 @@ function vietnamYear(at: Date): number {
   return Number(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(at),
   );
-}
-
-function reachable(channel: 'email' | 'sms', recipient: string | null): recipient is string {
-  if (!recipient) return false;
-  try {
-    normaliseRecipient(channel, recipient);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function result(row: PaymentRow): PaymentWebhookResult {
@@ -235,7 +225,7 @@ export class PaymentConfirmation {
       ['email', user.email],
       ['sms', user.phone],
     ] as const) {
-      if (!reachable(channel, recipient)) continue;
+      if (!isReachable(channel, recipient)) continue;
       await enqueueNotification(trx, this.deps.clock, {
         channel,
         recipient,

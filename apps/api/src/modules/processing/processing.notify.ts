@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { toLocal } from '../calendar/calendar.time';
 import { statusLabel } from '../dossiers/dossiers.text';
-import { enqueueNotification, normaliseRecipient } from '../notifications/notifications.service';
+import { enqueueNotification, isReachable } from '../notifications/notifications.service';
 import type { TemplateName } from '../notifications/notifications.templates';
 import type { WorkflowAction } from '../workflow/dossier-workflow';
 import type { DossierRow } from './processing.repository';
@@ -89,15 +89,6 @@ function messageFor(c: NotifyContext): Message | null {
   }
 }
 
-function reachable(channel: 'email' | 'sms', recipient: string): boolean {
-  try {
-    normaliseRecipient(channel, recipient);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Queues the resident's message (e-mail and SMS when known) in the action's transaction. */
 export async function notifyResident(trx: Db, clock: Clock, c: NotifyContext): Promise<void> {
   const message = messageFor(c);
@@ -107,7 +98,7 @@ export async function notifyResident(trx: Db, clock: Clock, c: NotifyContext): P
     ['sms', c.dossier.applicant_phone],
   ];
   for (const [channel, recipient] of contacts) {
-    if (!recipient || !reachable(channel, recipient)) continue;
+    if (!isReachable(channel, recipient)) continue;
     await enqueueNotification(trx, clock, {
       channel,
       recipient,

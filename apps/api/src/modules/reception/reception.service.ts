@@ -13,7 +13,7 @@ import type { AccessPolicy } from '../access/policy';
 import { appendAudit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { formatVn, toLocal } from '../calendar/calendar.time';
-import { enqueueNotification, normaliseRecipient } from '../notifications/notifications.service';
+import { enqueueNotification, isReachable } from '../notifications/notifications.service';
 import { type DossierEventSink, recordDossierEvent } from '../processing/processing.events';
 import { ReceptionRepository } from './reception.repository';
 
@@ -48,15 +48,6 @@ export function onlineTimeLimit(
   if (label === 'ngày') return { amount, unit: 'calendar_days' };
   if (label === 'giờ') return { amount, unit: 'working_hours' };
   return null;
-}
-
-function reachable(channel: 'email' | 'sms', recipient: string): boolean {
-  try {
-    normaliseRecipient(channel, recipient);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The one-stop reception desk: the queue of online submissions and their acceptance. */
@@ -178,7 +169,7 @@ export class ReceptionService {
           ['sms', dossier.applicant_phone],
         ];
         for (const [channel, recipient] of contacts) {
-          if (!recipient || !reachable(channel, recipient)) continue;
+          if (!isReachable(channel, recipient)) continue;
           await enqueueNotification(trx, clock, {
             channel,
             recipient,
