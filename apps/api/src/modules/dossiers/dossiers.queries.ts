@@ -6,9 +6,10 @@ import type { Clock } from '../../lib/clock';
 import { safeEqual } from '../../lib/tokens';
 import { appendAudit } from '../audit/audit.service';
 import type { UnitsService } from '../units/units.service';
+import { allowedActions, type DossierState } from '../workflow/dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
 import type { DossiersTable } from './dossiers.tables';
-import { eventLabel, nextStep, statusLabel } from './dossiers.text';
+import { eventLabel, nextStep, printableForms, statusLabel } from './dossiers.text';
 
 type DossierRow = Selectable<DossiersTable>;
 
@@ -146,16 +147,6 @@ function toTimelineEntry(e: PublicEvent) {
   };
 }
 
-/** States from which the resident may still ask to withdraw (the workflow's request_withdrawal). */
-const WITHDRAWABLE = [
-  'submitted',
-  'accepted',
-  'processing',
-  'awaiting_signature',
-  'supplement_requested',
-  'financial_obligation',
-];
-
 /**
  * What the resident can do next on their dossier page: answer a request to complete (guidance
  * before acceptance, form 02 during processing), download the result, print their forms.
@@ -169,12 +160,6 @@ function residentFollowUp(row: DossierRow, events: PublicEvent[]) {
     if (latest?.type === 'guide_to_complete') request = latest;
   }
   const documents = (request?.data as { documents?: unknown } | undefined)?.documents;
-  const has = (type: string) => events.some((e) => e.type === type);
-  const forms: ('01' | '02' | '03' | '04')[] = [];
-  if (row.code) forms.push('01');
-  if (has('guide_to_complete') || has('request_supplement')) forms.push('02');
-  if (has('refuse_to_accept')) forms.push('03');
-  if (has('apologise')) forms.push('04');
   return {
     pendingRequest: request
       ? {
@@ -190,7 +175,13 @@ function residentFollowUp(row: DossierRow, events: PublicEvent[]) {
       row.result_id && row.outcome && (row.status_code === 9 || row.status_code === 10)
         ? { id: row.result_id, outcome: row.outcome }
         : null,
-    canWithdraw: WITHDRAWABLE.includes(row.state),
-    forms,
+    // The workflow table decides, so the button and the route never disagree.
+    canWithdraw: allowedActions(row.state as DossierState, ['resident']).some(
+      (a) => a.name === 'request_withdrawal',
+    ),
+    forms: printableForms(
+      row.code,
+      events.map((e) => e.type),
+    ),
   };
 }

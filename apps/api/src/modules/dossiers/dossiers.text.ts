@@ -68,3 +68,20 @@ export function nextStep(statusCode: number, unitName: string): string {
       return '';
   }
 }
+
+/**
+ * The printable forms with content for a dossier: 01 once it has its code, 02–04 once the event
+ * that the form records happened (guidance or supplement request, refusal, apology).
+ */
+export function printableForms(
+  code: string | null,
+  eventTypes: readonly string[],
+): ('01' | '02' | '03' | '04')[] {
+  const has = (type: string) => eventTypes.includes(type);
+  const forms: ('01' | '02' | '03' | '04')[] = [];
+  if (code) forms.push('01');
+  if (has('guide_to_complete') || has('request_supplement')) forms.push('02');
+  if (has('refuse_to_accept')) forms.push('03');
+  if (has('apologise')) forms.push('04');
+  return forms;
+}

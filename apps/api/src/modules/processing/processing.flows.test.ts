@@ -6,6 +6,7 @@ import {
   act,
   at,
   BIRTH_CODE,
+  communesFrom,
   type Desk,
   eventTypes,
   makeDesk,
@@ -21,15 +22,7 @@ let communes: string[];
 
 beforeAll(async () => {
   app = await createTestApp();
-  const rows = await app.database.db
-    .selectFrom('units')
-    .select('code')
-    .where('kind', '=', 'commune')
-    .orderBy('code')
-    .offset(40)
-    .limit(6)
-    .execute();
-  communes = rows.map((r) => r.code);
+  communes = await communesFrom(app, 40);
 });
 
 afterAll(async () => {

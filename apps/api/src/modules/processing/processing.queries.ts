@@ -12,7 +12,7 @@ import { maskAnswers, maskCitizenId } from '../../lib/personal-data';
 import type { AccessPolicy } from '../access/policy';
 import type { CalendarService } from '../calendar/calendar.service';
 import { formatVn } from '../calendar/calendar.time';
-import { eventLabel, statusLabel } from '../dossiers/dossiers.text';
+import { eventLabel, printableForms, statusLabel } from '../dossiers/dossiers.text';
 import { allowedActions, type ProcessingStep } from '../workflow/dossier-workflow';
 import { type DossierRow, ProcessingRepository, type WorkFilter } from './processing.repository';
 import {
@@ -109,12 +109,11 @@ export class ProcessingQueries {
     const atHandling = await policy.rolesAt(actor, row.handling_unit_code);
     const atReceiving = await policy.rolesAt(actor, row.receiving_unit_code);
     const actions = this.actionsFor(actor, row, atHandling, atReceiving);
-    const has = (type: string) => events.some((e) => e.type === type);
-    const forms: DossierWorkspace['forms'] = [];
-    if (row.code) forms.push('01');
-    if (has('guide_to_complete') || has('request_supplement')) forms.push('02');
-    if (has('refuse_to_accept')) forms.push('03');
-    if (has('apologise')) forms.push('04');
+    const forms: DossierWorkspace['forms'] = printableForms(
+      row.code,
+      events.map((e) => e.type),
+    );
+    // Form 05, the control sheet, follows the dossier from its acceptance.
     if (row.code) forms.push('05');
     return {
       id: row.id,

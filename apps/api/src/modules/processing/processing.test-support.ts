@@ -14,6 +14,22 @@ import { multipart, pdfBytes } from '../files/files.test-fixtures';
 // Khai sinh: online channel, 1 working day.
 export const BIRTH_CODE = '1.001193';
 
+/**
+ * Six communes from `offset` in code order: each test file takes its own, so dossier codes and
+ * queues of one file never meet another's.
+ */
+export async function communesFrom(app: TestApp, offset: number): Promise<string[]> {
+  const rows = await app.database.db
+    .selectFrom('units')
+    .select('code')
+    .where('kind', '=', 'commune')
+    .orderBy('code')
+    .offset(offset)
+    .limit(6)
+    .execute();
+  return rows.map((r) => r.code);
+}
+
 export interface Desk {
   unit: string;
   receiver: TestOfficer;

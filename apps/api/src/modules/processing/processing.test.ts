@@ -4,6 +4,7 @@ import { decisionPdf } from '../results/results.test-helpers';
 import {
   act,
   at,
+  communesFrom,
   type Desk,
   eventTypes,
   makeDesk,
@@ -19,15 +20,7 @@ let communes: string[];
 
 beforeAll(async () => {
   app = await createTestApp();
-  const rows = await app.database.db
-    .selectFrom('units')
-    .select('code')
-    .where('kind', '=', 'commune')
-    .orderBy('code')
-    .offset(20)
-    .limit(6)
-    .execute();
-  communes = rows.map((r) => r.code);
+  communes = await communesFrom(app, 20);
 });
 
 afterAll(async () => {
