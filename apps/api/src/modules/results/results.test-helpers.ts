@@ -59,6 +59,19 @@ export async function decisionPdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
+/** The next number under a code prefix: a random one once collided with an earlier dossier of the same file. */
+async function nextFreeCode(db: TestApp['database']['db'], prefix: string): Promise<string> {
+  const last = await db
+    .selectFrom('dossiers')
+    .select('code')
+    .where('code', 'like', `${prefix}%`)
+    .orderBy('code', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const lastNumber = last?.code ? Number(last.code.slice(prefix.length)) : 0;
+  return `${prefix}${String(lastNumber + 1).padStart(4, '0')}`;
+}
+
 /** An accepted dossier with an official code and an applicant whose data must never leak. */
 export async function makeAcceptedDossier(app: TestApp, unitCode: string): Promise<ResultDossier> {
   const db = app.database.db;
@@ -73,7 +86,7 @@ export async function makeAcceptedDossier(app: TestApp, unitCode: string): Promi
     .where('code', '=', unitCode)
     .executeTakeFirstOrThrow();
   const id = randomUUID();
-  const code = `DEMO66.${unitCode}-261008-${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const code = await nextFreeCode(db, `DEMO66.${unitCode}-261008-`);
   const now = app.clock.now();
   await db
     .insertInto('dossiers')
