@@ -22,6 +22,7 @@ const declaredPublic = new Set([
   'GET /metrics',
   'GET /api/units',
   'GET /api/units/locate',
+  'GET /api/units/map',
   'GET /api/units/:code',
   'GET /api/procedures',
   'GET /api/procedures/fields',

@@ -66,3 +66,26 @@ export const LocateQuery = z
   })
   .strict();
 export type LocateQuery = z.infer<typeof LocateQuery>;
+
+/** [longitude, latitude] in WGS 84, rounded to 4 decimals (~11 m). */
+const MapPosition = z.tuple([z.number(), z.number()]);
+
+/**
+ * Simplified commune boundaries for drawing the province as SVG without a tile server
+ * (GET /api/units/map). Each commune lists every ring of every part, outer rings and holes
+ * alike, closed (first = last) with at least 4 positions: draw one path per commune with
+ * `fill-rule="evenodd"`.
+ */
+export const CommuneMap = z.object({
+  bbox: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .describe('[minLon, minLat, maxLon, maxLat] of all rings'),
+  communes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string().describe('Full name, e.g. "Phường Buôn Ma Thuột"'),
+      rings: z.array(z.array(MapPosition).min(4)),
+    }),
+  ),
+});
+export type CommuneMap = z.infer<typeof CommuneMap>;

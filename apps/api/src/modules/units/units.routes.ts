@@ -1,4 +1,5 @@
 import {
+  CommuneMap,
   LocateQuery,
   UnitCode,
   UnitDetail,
@@ -43,6 +44,27 @@ export function unitsRoutes(app: FastifyInstance, units: UnitsService): void {
   );
 
   r.get(
+    '/api/units/map',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['units'],
+        summary: 'Simplified boundaries of every commune, for drawing the province as SVG',
+        description:
+          'Rings are closed, rounded to 4 decimals and listed flat per commune (outer rings and holes): draw with fill-rule evenodd. Cached for a day; answers 304 to a matching If-None-Match.',
+        response: { 200: CommuneMap, 304: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const { json, etag } = await units.map();
+      reply.header('cache-control', 'public, max-age=86400').header('etag', etag);
+      if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+      // Already serialised once for all requests: a string body skips the response serialiser.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as CommuneMap);
+    },
+  );
+
+  r.get(
     '/api/units/:code',
     {
       config: { access: 'public' },
@@ -55,4 +77,13 @@ export function unitsRoutes(app: FastifyInstance, units: UnitsService): void {
     },
     async (request) => units.get(request.params.code),
   );
+}
+
+/** RFC 9110 §13.1.2: weak comparison against a list of entity tags or "*". */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import {
+  type CommuneMap,
   foldVietnamese,
   type UnitDetail,
   type UnitList,
@@ -7,7 +9,14 @@ import {
 } from '@cqs/shared';
 import { PointOutsideProvinceError, UnitNotFoundError } from './units.errors';
 import { buildCommuneLocator, type CommuneLocator, type GeoJSONGeometry } from './units.geo';
+import { buildCommuneMap } from './units.map';
 import type { UnitRecord, UnitsRepository } from './units.repository';
+
+/** The province map serialised once: the same bytes and ETag until the units are reloaded. */
+export interface SerialisedCommuneMap {
+  json: string;
+  etag: string;
+}
 
 interface IndexedUnit {
   record: UnitRecord;
@@ -25,6 +34,7 @@ export class UnitsService {
   private units = new Map<string, IndexedUnit>();
   private locator: CommuneLocator | null = null;
   private loading: Promise<void> | null = null;
+  private communeMap: Promise<SerialisedCommuneMap> | null = null;
 
   constructor(private readonly repository: UnitsRepository) {}
 
@@ -41,6 +51,7 @@ export class UnitsService {
     }
     this.units = next;
     this.locator = null;
+    this.communeMap = null;
   }
 
   private async ready(): Promise<void> {
@@ -118,6 +129,30 @@ export class UnitsService {
     const record = code ? this.units.get(code)?.record : undefined;
     if (!record) throw new PointOutsideProvinceError();
     return toSummary(record);
+  }
+
+  /** Simplified boundaries of every commune for an SVG map, computed once and kept in memory. */
+  async map(): Promise<SerialisedCommuneMap> {
+    this.communeMap ??= this.buildMap().catch((error: unknown) => {
+      this.communeMap = null; // a failed build must not be cached
+      throw error;
+    });
+    return this.communeMap;
+  }
+
+  private async buildMap(): Promise<SerialisedCommuneMap> {
+    await this.ready();
+    const rows = await this.repository.communeBoundaries();
+    const map: CommuneMap = buildCommuneMap(
+      rows.map((r) => ({
+        code: r.code,
+        name: this.units.get(r.code)?.record.full_name ?? r.code,
+        geometry: r.boundary as GeoJSONGeometry,
+      })),
+    );
+    const json = JSON.stringify(map);
+    const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+    return { json, etag };
   }
 }
 
