@@ -24,6 +24,7 @@ import type { Clock } from './lib/clock';
 import { AccessPolicy } from './modules/access/policy';
 import { AdminRepository } from './modules/admin/admin.repository';
 import { adminRoutes } from './modules/admin/admin.routes';
+import { registerAssistant } from './modules/assistant/assistant.module';
 import { CalendarRepository } from './modules/calendar/calendar.repository';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { CalendarService } from './modules/calendar/calendar.service';
@@ -278,6 +279,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await registerOpen311(server, { db, clock, config, policy, files, feedback: feedback.feedback });
   await registerTeams(server, { db, clock, policy });
+  registerAssistant(server, {
+    db,
+    clock,
+    units,
+    classifier: defaultFeedbackClassifier,
+    ratePerMinute: 3 * config.trackingRatePerMinute,
+  });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

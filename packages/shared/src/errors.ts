@@ -1,3 +1,4 @@
+import { assistantErrors } from './errors/assistant';
 import { calendarErrors } from './errors/calendar';
 import { catalogueErrors } from './errors/catalogue';
 import { coreErrors } from './errors/core';
@@ -37,6 +38,7 @@ export const errorCatalogue = {
   ...processingErrors,
   ...feedbackErrors,
   ...teamsErrors,
+  ...assistantErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

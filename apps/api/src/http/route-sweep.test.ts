@@ -42,6 +42,8 @@ const declaredPublic = new Set([
   'GET /api/results/:id',
   'POST /api/results/verify',
   'POST /api/feedback/classify',
+  // The assistant answers anyone (rate-limited); a session only adds the resident's own dossiers.
+  'POST /api/assistant/messages',
   // Open311 GeoReport v2: reads are public by the spec; POST requests is authorised by its api_key.
   'GET /open311/v2/discovery',
   'GET /open311/v2/discovery.:format',

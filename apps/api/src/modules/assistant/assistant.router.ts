@@ -1,0 +1,173 @@
+import { type AssistantAspect, analyze, foldVietnamese, tokenize } from '@cqs/shared';
+import type { ScoredCode } from '../catalogue/catalogue.search';
+import { findCues } from './assistant.cues';
+import type { KnowledgeBase } from './assistant.knowledge';
+import { findDossierCode, findLastFour } from './assistant.privacy';
+
+/** What the conversation remembers between messages (no personal data). */
+export interface ConversationContext {
+  procedureCode?: string | undefined;
+  aspect?: AssistantAspect | null | undefined;
+  /** Procedures offered in a clarifying question, in order ("1", "2" pick them). */
+  choices?: string[] | undefined;
+  /** A dossier code waiting for its last four digits. */
+  pendingTrackingCode?: string | undefined;
+  trackingAttempts?: number | undefined;
+}
+
+export type Decision =
+  | { kind: 'greeting' }
+  | { kind: 'other' }
+  | { kind: 'tracking'; code: string | null; last4: string | null }
+  | { kind: 'feedback' }
+  | {
+      kind: 'procedure';
+      intent: 'procedure_question' | 'start_submission';
+      aspect: AssistantAspect | null;
+      outcome: 'answer' | 'clarify' | 'not_found' | 'needs_input';
+      /** The procedure answered about (outcome answer). */
+      code: string | null;
+      /** Best first: the clarification choices, or the suggestions of "not found". */
+      candidates: string[];
+      ranked: ScoredCode[];
+      followUp: boolean;
+    };
+
+/** Below this share of the question's concepts found in the name, the best match is a guess. */
+export const CONFIDENCE_THRESHOLD = 0.5;
+/** A second procedure this close to the first (score ratio) and as well covered: ask which. */
+export const CLARIFY_RATIO = 0.85;
+const MAX_CHOICES = 3;
+/** A message with a "broken" word is still a procedure question when its topic is this clear. */
+const FEEDBACK_OVERRIDE = 0.75;
+
+/**
+ * Decides what a message is and, for procedure questions, which procedure and section: pure and
+ * synchronous (no database), so the evaluation harness measures exactly what the route runs.
+ */
+export function decide(
+  kb: KnowledgeBase,
+  text: string,
+  context: ConversationContext,
+  now: Date,
+  picked?: string,
+): Decision {
+  const found = findDossierCode(text);
+  if (found) return { kind: 'tracking', code: found.code, last4: findLastFour(found.rest) };
+  const tokens = tokenize(text);
+  const lastFour = findLastFour(text);
+  if (context.pendingTrackingCode && lastFour && tokens.length <= 8) {
+    return { kind: 'tracking', code: context.pendingTrackingCode, last4: lastFour };
+  }
+
+  const cues = findCues(tokens);
+  const kinds = new Set(cues.map((c) => c.kind));
+  const aspect =
+    (cues.find((c) => c.kind in ASPECT_KINDS)?.kind as AssistantAspect | undefined) ?? null;
+  const covered = new Set<number>();
+  for (const c of cues) for (let i = c.start; i < c.end; i++) covered.add(i);
+  const topic = tokens
+    .filter((_, i) => !covered.has(i))
+    .map((t) => t.raw)
+    .join(' ');
+  const topicTerms = analyze(topic);
+  const submission = kinds.has('submission') && (aspect === null || aspect === 'place');
+  const intent = submission && aspect !== 'place' ? 'start_submission' : 'procedure_question';
+
+  const chosen = picked ?? pickChoice(text, context.choices ?? [], kb);
+  if (chosen && kb.procedures.has(chosen)) {
+    return procedure(intent, aspect ?? context.aspect ?? null, 'answer', chosen, [], [], true);
+  }
+
+  const ranked = topicTerms.length > 0 ? kb.rank(topic, now) : [];
+  const top = ranked[0];
+  const topCoverage = top ? kb.coverage(topic, top.code) : 0;
+  const confident = top !== undefined && topCoverage >= CONFIDENCE_THRESHOLD;
+
+  if (kinds.has('tracking') && !confident) return { kind: 'tracking', code: null, last4: null };
+  const explicitFeedback = cues.some(
+    (c) => c.kind === 'feedback' && /^(phan anh|kien nghi|bao hong)$/.test(cueText(tokens, c)),
+  );
+  // Something broken is feedback unless the rest clearly names a procedure.
+  const namesProcedure = top !== undefined && topCoverage >= FEEDBACK_OVERRIDE;
+  if (explicitFeedback || (kinds.has('feedback') && !namesProcedure && !submission)) {
+    return { kind: 'feedback' };
+  }
+
+  // A follow-up: only cue words ("còn lệ phí thì sao?"), or nothing the catalogue knows.
+  if (context.procedureCode && (aspect || submission) && (topicTerms.length === 0 || !confident)) {
+    return procedure(intent, aspect, 'answer', context.procedureCode, [], ranked, true);
+  }
+  if (topicTerms.length === 0) {
+    if (aspect || submission) return procedure(intent, aspect, 'needs_input', null, [], [], false);
+    if (kinds.has('greeting')) return { kind: 'greeting' };
+    return { kind: 'other' };
+  }
+  if (!confident) {
+    if (kinds.has('greeting') && !aspect) return { kind: 'greeting' };
+    const suggestions = ranked.slice(0, MAX_CHOICES).map((r) => r.code);
+    return procedure(intent, aspect, 'not_found', null, suggestions, ranked, false);
+  }
+
+  const close = ranked
+    .slice(1, MAX_CHOICES)
+    .filter(
+      (r) =>
+        r.score >= top.score * CLARIFY_RATIO && kb.coverage(topic, r.code) >= topCoverage - 1e-9,
+    );
+  if (close.length > 0) {
+    const candidates = [top.code, ...close.map((r) => r.code)];
+    return procedure(intent, aspect, 'clarify', null, candidates, ranked, false);
+  }
+  const inferred = aspect ?? inferAspect(kb, topicTerms, top.code);
+  return procedure(intent, inferred, 'answer', top.code, [], ranked, false);
+}
+
+const ASPECT_KINDS: Record<AssistantAspect, true> = {
+  documents: true,
+  fees: true,
+  time: true,
+  place: true,
+  steps: true,
+  conditions: true,
+  legal_basis: true,
+  results: true,
+  applicants: true,
+};
+
+function procedure(
+  intent: 'procedure_question' | 'start_submission',
+  aspect: AssistantAspect | null,
+  outcome: 'answer' | 'clarify' | 'not_found' | 'needs_input',
+  code: string | null,
+  candidates: string[],
+  ranked: ScoredCode[],
+  followUp: boolean,
+): Decision {
+  return { kind: 'procedure', intent, aspect, outcome, code, candidates, ranked, followUp };
+}
+
+function cueText(tokens: ReturnType<typeof tokenize>, cue: { start: number; end: number }) {
+  return tokens
+    .slice(cue.start, cue.end)
+    .map((t) => t.term)
+    .join(' ');
+}
+
+/** "1", "số 2", or the name (or a distinctive part of it) of one of the offered procedures. */
+function pickChoice(text: string, choices: string[], kb: KnowledgeBase): string | undefined {
+  if (choices.length === 0) return undefined;
+  const folded = foldVietnamese(text);
+  const n = /^(?:so |cai |thu tuc )?([1-9])$/.exec(folded);
+  if (n) return choices[Number(n[1]) - 1];
+  const exact = choices.find((c) => foldVietnamese(kb.procedures.get(c)?.name ?? '') === folded);
+  return exact;
+}
+
+/** Without a cue, the words that are not the procedure's name may point at a section. */
+function inferAspect(kb: KnowledgeBase, terms: string[], code: string): AssistantAspect | null {
+  const name = new Set(analyze(kb.procedures.get(code)?.name ?? ''));
+  const rest = terms.filter((t) => !name.has(t));
+  if (rest.length === 0) return null;
+  return kb.bestSection(rest.join(' '), code);
+}
