@@ -61,6 +61,7 @@ import { receptionRoutes } from './modules/reception/reception.routes';
 import { ReceptionService } from './modules/reception/reception.service';
 import { createResultsModule } from './modules/results/results.module';
 import type { ResultsService } from './modules/results/results.service';
+import { registerTasks, type TasksModule } from './modules/tasks/tasks.module';
 import { registerTeams } from './modules/teams/teams.module';
 import { UnitsRepository } from './modules/units/units.repository';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -89,6 +90,7 @@ export interface App {
     policy: AccessPolicy;
     results: ResultsService;
     feedback: FeedbackModule;
+    tasks: TasksModule;
   };
   /** Every route with its declared access, for the deny-by-default sweep. */
   routes: RegisteredRoute[];
@@ -286,6 +288,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     classifier: defaultFeedbackClassifier,
     ratePerMinute: 3 * config.trackingRatePerMinute,
   });
+  const tasks = await registerTasks(server, {
+    db,
+    clock,
+    policy,
+    units,
+    calendar,
+    files,
+  });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
@@ -310,7 +320,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       .filter((method) => method !== 'HEAD')
       .map((method) => ({ method, url: route.url, access: route.config?.access })),
   );
-  return { server, services: { units, sessions, identity, policy, results, feedback }, routes };
+  return {
+    server,
+    services: { units, sessions, identity, policy, results, feedback, tasks },
+    routes,
+  };
 }
 
 /** Serves the built web app's files; returns its index.html for client-side routes, if built. */

@@ -85,6 +85,13 @@ async function main(): Promise<void> {
     logger: app.server.log,
   });
   feedbackWorker.start();
+  // Directive tasks: labelled demo tasks (demo mode, once), reminders and escalation.
+  if (config.mode === 'demo') await app.services.tasks.seedDemo();
+  const taskWorker = app.services.tasks.createWorker({
+    intervalMs: 60_000,
+    logger: app.server.log,
+  });
+  taskWorker.start();
 
   const lines = [
     '',
@@ -128,6 +135,7 @@ async function main(): Promise<void> {
     // The sync send in flight is cut short (recorded as a retry) while its target still answers.
     await nationalSync?.stop();
     await feedbackWorker.stop();
+    await taskWorker.stop();
     await app.server.close();
     // Sends in flight record their outcome before the database goes away.
     await outbox.stop();

@@ -13,6 +13,7 @@ import { printingErrors } from './errors/printing';
 import { processingErrors } from './errors/processing';
 import { receptionErrors } from './errors/reception';
 import { resultsErrors } from './errors/results';
+import { tasksErrors } from './errors/tasks';
 import { teamsErrors } from './errors/teams';
 import type { ErrorEntry } from './errors/types';
 
@@ -38,6 +39,7 @@ export const errorCatalogue = {
   ...processingErrors,
   ...feedbackErrors,
   ...teamsErrors,
+  ...tasksErrors,
   ...assistantErrors,
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -63,5 +63,11 @@ export const permissions = {
   ],
   // A member with an account logs their own help; the service checks it is their own membership.
   'teams.log_activity': ['community_team_member'],
+  // Directive tasks (issue 7 item 3): leaders assign to their unit and the units below it, decide
+  // extensions and cancel; the assignee unit's leader and specialists report progress and finish;
+  // the steering committee (dashboard viewers) follows them.
+  'tasks.assign': ['unit_leader'],
+  'tasks.report': ['unit_leader', 'specialist'],
+  'tasks.read': ['unit_leader', 'specialist', 'dashboard_viewer', 'province_admin', 'system_admin'],
 } as const satisfies Record<string, readonly OfficerRole[]>;
 export type Action = keyof typeof permissions;

@@ -12,6 +12,7 @@ import { DEFAULT_RETRY_DELAYS_MS, retryDelayMs } from './notifications.worker';
 
 const ctx = { publicUrl: 'https://dvc.daklak.example', portalName: 'Chính quyền số tỉnh Đắk Lắk' };
 const code = 'H15.50.05.13-261008-0975';
+const TASK_ID = '2f6b1c1e-8d0a-4c39-9a43-5b7e2f1d9c10';
 
 const samples: { [N in TemplateName]: TemplatePayload<N> } = {
   'dossier.received': {
@@ -114,6 +115,62 @@ const samples: { [N in TemplateName]: TemplatePayload<N> } = {
     unitName: 'UBND xã Ea Kar',
     dueAt: '2026-05-20T10:00:00Z',
     escalatedToName: 'Sở Công Thương',
+  },
+  'task.assigned': {
+    taskId: TASK_ID,
+    taskReference: 'NV-2026-000012',
+    title: 'Rà soát hồ sơ quá hạn',
+    fromUnitName: 'Tỉnh Đắk Lắk',
+    unitName: 'Xã Ea Kar',
+    deadline: '2026-05-04',
+    priority: 'urgent',
+  },
+  'task.cancelled': {
+    taskId: TASK_ID,
+    taskReference: 'NV-2026-000012',
+    title: 'Rà soát hồ sơ quá hạn',
+    fromUnitName: 'Tỉnh Đắk Lắk',
+    reason: 'Đã giao trong văn bản khác',
+  },
+  'task.reported': {
+    taskId: TASK_ID,
+    taskReference: 'NV-2026-000012',
+    title: 'Rà soát hồ sơ quá hạn',
+    unitName: 'Xã Ea Kar',
+    kind: 'progress',
+    percent: 40,
+    text: 'Đã rà soát 6/15 hồ sơ',
+  },
+  'task.extension_decided': {
+    taskId: TASK_ID,
+    taskReference: 'NV-2026-000012',
+    title: 'Rà soát hồ sơ quá hạn',
+    unitName: 'Xã Ea Kar',
+    granted: true,
+    deadline: '2026-05-11',
+  },
+  'task.due_soon': {
+    taskId: TASK_ID,
+    taskReference: 'NV-2026-000012',
+    title: 'Rà soát hồ sơ quá hạn',
+    unitName: 'Xã Ea Kar',
+    deadline: '2026-05-04',
+  },
+  'task.overdue': {
+    taskId: TASK_ID,
+    taskReference: 'NV-2026-000012',
+    title: 'Rà soát hồ sơ quá hạn',
+    unitName: 'Xã Ea Kar',
+    deadline: '2026-05-04',
+    escalatedToName: 'Tỉnh Đắk Lắk',
+  },
+  'task.escalated': {
+    taskId: TASK_ID,
+    taskReference: 'NV-2026-000012',
+    title: 'Rà soát hồ sơ quá hạn',
+    unitName: 'Xã Ea Kar',
+    fromUnitName: 'Tỉnh Đắk Lắk',
+    deadline: '2026-05-04',
   },
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskTemplates } from '../tasks/tasks.templates';
 
 /**
  * Vietnamese notification templates. Each declares the payload it needs (a strict zod object, so a
@@ -514,6 +515,9 @@ export const templates = {
       short: `Phản ánh ${p.feedbackReference} đã quá hạn trả lời:`,
     }),
   }),
+
+  // Directive tasks (modules/tasks/tasks.templates.ts).
+  ...taskTemplates,
 };
 
 export type TemplateName = keyof typeof templates;
