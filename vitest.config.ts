@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['apps/api/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts'],
+          include: [
+            'apps/api/src/**/*.test.ts',
+            'packages/shared/src/**/*.test.ts',
+            // Pure web logic (no DOM): the web has no test runner of its own.
+            'apps/web/src/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['apps/api/src/test/global-setup.ts'],
           testTimeout: 30_000,

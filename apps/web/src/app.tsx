@@ -42,6 +42,12 @@ const dossiers = () => import('./features/dossiers');
 const TrackingPage = lazy(() => dossiers().then((m) => ({ default: m.TrackingPage })));
 const MyDossiersPage = lazy(() => dossiers().then((m) => ({ default: m.MyDossiersPage })));
 const DossierDetailPage = lazy(() => dossiers().then((m) => ({ default: m.DossierDetailPage })));
+// Report a problem (intake with the commune map) and "my reports": one chunk, on demand.
+const feedbackResident = () => import('./features/feedback');
+const ReportIntakePage = lazy(() =>
+  feedbackResident().then((m) => ({ default: m.ReportIntakePage })),
+);
+const MyReportsPage = lazy(() => feedbackResident().then((m) => ({ default: m.MyReportsPage })));
 // Result verification (opened from the QR code on a result): a small chunk of its own.
 const VerifyResultPage = lazy(() =>
   import('./features/results').then((m) => ({ default: m.VerifyResultPage })),
@@ -150,6 +156,22 @@ const router = createBrowserRouter([
         element: (
           <Lazy>
             <DossierDetailPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'phan-anh/gui/:step?',
+        element: (
+          <Lazy>
+            <ReportIntakePage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'phan-anh/cua-toi',
+        element: (
+          <Lazy>
+            <MyReportsPage />
           </Lazy>
         ),
       },

@@ -205,6 +205,7 @@ export const en: Dictionary<typeof vi> = {
       report: {
         title: 'Report a problem',
         text: 'Report broken roads, rubbish, power cuts… so that the authorities can fix them.',
+        action: 'Report it',
       },
       assistant: {
         title: 'Virtual assistant',

@@ -1,5 +1,7 @@
 import 'i18next';
 import type { followUpVi } from '../features/dossiers/strings-vi';
+import type { feedbackVi } from '../features/feedback/strings-vi';
+import type { feedbackMapVi } from '../features/feedback-map/map-strings';
 import type { processingVi } from '../features/processing/strings-vi';
 import type { resultsVi } from '../features/results/strings-vi';
 import type { syncAdminVi } from '../features/sync-admin/strings-vi';
@@ -15,6 +17,8 @@ declare module 'i18next' {
       followUp: typeof followUpVi;
       syncAdmin: typeof syncAdminVi;
       results: typeof resultsVi;
+      feedback: typeof feedbackVi;
+      feedbackMap: typeof feedbackMapVi;
     };
   }
 }

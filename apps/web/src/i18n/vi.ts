@@ -200,6 +200,7 @@ export const vi = {
       report: {
         title: 'Phản ánh hiện trường',
         text: 'Báo đường hỏng, rác thải, mất điện… để chính quyền xử lý.',
+        action: 'Gửi phản ánh',
       },
       assistant: {
         title: 'Trợ lý ảo',

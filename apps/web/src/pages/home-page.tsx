@@ -8,7 +8,10 @@ import { useDocumentTitle } from '../lib/use-document-title';
 
 const tiles = ['track', 'report', 'assistant'] as const;
 /** Tiles whose service is live link to it; the others say "coming soon". */
-const tileLinks: Partial<Record<(typeof tiles)[number], string>> = { track: '/tra-cuu-ho-so' };
+const tileLinks: Partial<Record<(typeof tiles)[number], string>> = {
+  track: '/tra-cuu-ho-so',
+  report: '/phan-anh/gui',
+};
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -48,7 +51,9 @@ export function HomePage() {
                       tabIndex={-1}
                       aria-hidden="true"
                     >
-                      {t('dossiers.track.homeAction')}
+                      {key === 'report'
+                        ? t('home.tiles.report.action')
+                        : t('dossiers.track.homeAction')}
                     </Link>
                   ) : (
                     <span className="tag tag--soon">{t('app.comingSoon')}</span>
