@@ -13,6 +13,7 @@ export const ASPECT_CUES: Record<AssistantAspect, readonly string[]> = {
     'hết bao nhiêu tiền',
     'mất bao nhiêu tiền',
     'tốn bao nhiêu',
+    'tốn bao nhiêu tiền',
     'tốn tiền',
     'mất tiền',
     'có mất phí',
@@ -21,7 +22,6 @@ export const ASPECT_CUES: Record<AssistantAspect, readonly string[]> = {
     'phí',
     'chi phí',
     'giá',
-    'tiền',
     'miễn phí',
     'đóng tiền',
     'nộp tiền',
@@ -63,6 +63,11 @@ export const ASPECT_CUES: Record<AssistantAspect, readonly string[]> = {
     'giấy gì',
     'bộ hồ sơ',
     'cần có gì',
+    'hồ sơ gì',
+    'cần hồ sơ',
+    'hồ sơ những gì',
+    'giấy tờ j',
+    'cần j',
   ],
   place: [
     'ở đâu',
@@ -122,14 +127,14 @@ export const ASPECT_CUES: Record<AssistantAspect, readonly string[]> = {
 /** The resident wants to hand in a dossier now (not to ask about it). */
 export const SUBMISSION_CUES: readonly string[] = [
   'nộp hồ sơ',
-  'muốn nộp',
+  'nộp',
   'nộp luôn',
   'nộp ngay',
-  'đăng ký trực tuyến',
-  'đăng ký online',
+  'trực tuyến',
+  'online',
+  'qua mạng',
   'làm hồ sơ',
-  'làm online',
-  'bắt đầu nộp',
+  'bắt đầu',
   'điền tờ khai',
   'điền đơn',
   'tạo hồ sơ',
@@ -223,6 +228,14 @@ export const FILLER_CUES: readonly string[] = [
   'khong',
   'sao',
   'cần',
+  'cho con',
+  'cho bé',
+  'cho cháu',
+  'cho con tôi',
+  'cho bố',
+  'cho mẹ',
+  'cho vợ',
+  'cho chồng',
   'cho hỏi',
   'cho mình hỏi',
   'cho tôi hỏi',
@@ -260,6 +273,10 @@ export const KEEP_PHRASES: readonly string[] = [
   'đối tượng bảo trợ',
   'thời gian công tác',
   'hư hỏng',
+  'sao y',
+  'bản sao',
+  'bản chính',
+  'giao thông',
 ];
 
 export interface CueMatch {
@@ -299,12 +316,13 @@ const compiled = compile({
 const UNMARKED = /^[a-z0-9]+$/;
 
 /**
- * Typed without marks, a syllable matches any marked spelling ("phi" → "phí"); typed with marks it
- * must match them ("tất" is not "tắt", "phía" is not "phí").
+ * In a message typed without marks, a syllable matches any marked spelling ("phi" → "phí"); in a
+ * message with marks it must match them ("tất" is not "tắt", "phía" is not "phí", "gia" not "giá").
  */
-function sameSyllable(token: Token, term: string, raw: string): boolean {
+function sameSyllable(token: Token, term: string, raw: string, marked: boolean): boolean {
   if (token.term !== term) return false;
-  return UNMARKED.test(token.raw) || UNMARKED.test(raw) || markKey(token.raw) === markKey(raw);
+  if (UNMARKED.test(token.raw) && !marked) return true;
+  return markKey(token.raw) === markKey(raw);
 }
 
 /** The marks of a syllable in any order: "hoà" and "hòa" place the grave differently. */
@@ -319,12 +337,14 @@ function markKey(raw: string): string {
  */
 export function findCues(tokens: readonly Token[]): CueMatch[] {
   const out: CueMatch[] = [];
+  // Someone who types marks types them everywhere: then "gia" is "gia" (gia hạn), not "giá".
+  const marked = tokens.some((t) => !UNMARKED.test(t.raw));
   let i = 0;
   while (i < tokens.length) {
     let hit: CompiledCue | undefined;
     for (const cue of compiled) {
       if (cue.terms.length === 0 || i + cue.terms.length > tokens.length) continue;
-      if (cue.terms.every((t, k) => sameSyllable(tokens[i + k]!, t, cue.raws[k]!))) {
+      if (cue.terms.every((t, k) => sameSyllable(tokens[i + k]!, t, cue.raws[k]!, marked))) {
         hit = cue;
         break;
       }

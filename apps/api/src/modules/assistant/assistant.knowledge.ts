@@ -90,6 +90,11 @@ const CHUNK_SECTIONS: readonly AssistantAspect[] = [
 ];
 
 const MAX_CHUNK_CHARS = 1500;
+/** How many of the best results the name prior may reorder, and how much it weighs. */
+const RERANK_DEPTH = 20;
+/** Fewer answers than this with every concept: also try with one concept left out. */
+const MIN_RESULTS = 3;
+export const NAME_PRIOR = 0.2;
 
 /**
  * The assistant's in-memory knowledge: every procedure with its versions, the catalogue's
@@ -103,10 +108,13 @@ export class KnowledgeBase {
   private readonly chunks: MiniSearch<Chunk>;
   /** Terms of name, field and results: what a confident question should mostly be made of. */
   private readonly nameTerms = new Map<string, Set<string>>();
+  /** Distinct analysed terms of the name's head (see nameHead). */
+  private readonly nameOnly = new Map<string, string[]>();
 
   constructor(procedures: readonly KnowledgeProcedure[]) {
     for (const p of procedures) {
       this.procedures.set(p.code, p);
+      this.nameOnly.set(p.code, [...new Set(analyze(nameHead(p.name)))]);
       this.nameTerms.set(
         p.code,
         new Set(analyze([p.name, p.field, ...p.record.results.map((r) => r.name)].join(' '))),
@@ -157,10 +165,58 @@ export class KnowledgeBase {
   /** Procedures in force, best first; commune-level ones first among equals, like the catalogue. */
   rank(topic: string, now: Date): ScoredCode[] {
     if (!topic.trim()) return [];
-    return this.index.search(topic, {
-      filter: (code) => this.inForce(code, now) !== undefined,
-      boost: (code) => (this.inForce(code, now)?.receivingLevel === 'commune' ? COMMUNE_BOOST : 1),
+    const options = {
+      filter: (code: string) => this.inForce(code, now) !== undefined,
+      boost: (code: string) =>
+        this.inForce(code, now)?.receivingLevel === 'commune' ? COMMUNE_BOOST : 1,
+    };
+    const plan = expandQuery(topic);
+    let found = this.index.search(topic, options);
+    const top = found[0];
+    const partial = top !== undefined && this.coverage(topic, top.code) < 1;
+    if ((found.length < MIN_RESULTS || partial) && plan.groups.length > 2) {
+      found = this.relaxed(plan, found, options);
+    }
+    // The basic procedure before its variants: among the best, prefer names the question
+    // explains most of ("đăng ký hộ kinh doanh" → "Đăng ký thành lập hộ kinh doanh", not
+    // "Đăng ký cập nhật, bổ sung thông tin trong hồ sơ đăng ký hộ kinh doanh…").
+    const asked = new Set(plan.groups.flatMap((g) => g.alternatives.flatMap((a) => a.terms)));
+    const head = found.slice(0, RERANK_DEPTH).map((r) => ({
+      code: r.code,
+      score: r.score / (1 + NAME_PRIOR * this.nameUnexplained(r.code, asked)),
+    }));
+    head.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
+    return [...head, ...found.slice(RERANK_DEPTH)];
+  }
+
+  /**
+   * Every concept must match (AND), so one word the record does not use ("chế độ thai sản bao
+   * giờ được nhận": "nhận" is not in the name) can leave few results, or the wrong ones. Then each
+   * concept is left out in turn, and those answers join at half their score.
+   */
+  private relaxed(
+    plan: ReturnType<typeof expandQuery>,
+    found: ScoredCode[],
+    options: { filter: (code: string) => boolean; boost: (code: string) => number },
+  ): ScoredCode[] {
+    const best = new Map(found.map((r) => [r.code, r.score * 2]));
+    plan.groups.forEach((_, skip) => {
+      const text = plan.groups
+        .filter((__, i) => i !== skip)
+        .map((g) => g.alternatives[0]!.terms.join(' '))
+        .join(' ');
+      for (const r of this.index.search(text, options)) {
+        if ((best.get(r.code) ?? 0) < r.score) best.set(r.code, r.score);
+      }
     });
+    return [...best]
+      .map(([code, score]) => ({ code, score: score / 2 }))
+      .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
+  }
+
+  /** How many terms of the name's head the question (with its synonyms) does not say. */
+  private nameUnexplained(code: string, asked: Set<string>): number {
+    return (this.nameOnly.get(code) ?? []).filter((t) => !asked.has(t)).length;
   }
 
   /**
@@ -189,6 +245,16 @@ export class KnowledgeBase {
     });
     return (hits[0]?.section as AssistantAspect | undefined) ?? null;
   }
+}
+
+/**
+ * The head of a procedure name: what it does, before whom, where or in which case ("Cấp thẻ căn
+ * cước | cho người từ đủ 14 tuổi trở lên", "Chứng thực bản sao từ bản chính giấy tờ | , văn bản do
+ * cơ quan…"). Qualifiers are often left unsaid by residents; the head is not.
+ */
+export function nameHead(name: string): string {
+  const cut = name.search(/\s(cho|đối với|do|trong|tại|theo|khi)\s|[(;,:]/i);
+  return cut > 0 ? name.slice(0, cut) : name;
 }
 
 function hasNear(terms: Set<string>, term: string): boolean {

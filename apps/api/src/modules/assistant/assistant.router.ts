@@ -62,8 +62,7 @@ export function decide(
 
   const cues = findCues(tokens);
   const kinds = new Set(cues.map((c) => c.kind));
-  const aspect =
-    (cues.find((c) => c.kind in ASPECT_KINDS)?.kind as AssistantAspect | undefined) ?? null;
+  let aspect = pickAspect(cues.map((c) => c.kind));
   const covered = new Set<number>();
   for (const c of cues) for (let i = c.start; i < c.end; i++) covered.add(i);
   const topic = tokens
@@ -79,8 +78,18 @@ export function decide(
     return procedure(intent, aspect ?? context.aspect ?? null, 'answer', chosen, [], [], true);
   }
 
+  if (kinds.has('greeting') && topicTerms.length <= 1 && !aspect) return { kind: 'greeting' };
   const ranked = topicTerms.length > 0 ? kb.rank(topic, now) : [];
   const top = ranked[0];
+  if (top && aspect) {
+    // A cue that is part of the procedure's own name is topic, not question: "giấy chứng nhận
+    // cơ sở đủ điều kiện an toàn thực phẩm cần hồ sơ gì" asks for documents, not conditions.
+    const name = ` ${analyze(kb.procedures.get(top.code)?.name ?? '').join(' ')} `;
+    const asked = cues.filter(
+      (c) => !(c.kind === aspect && name.includes(` ${cueText(tokens, c)} `)),
+    );
+    if (asked.length < cues.length) aspect = pickAspect(asked.map((c) => c.kind));
+  }
   const topCoverage = top ? kb.coverage(topic, top.code) : 0;
   const confident = top !== undefined && topCoverage >= CONFIDENCE_THRESHOLD;
 
@@ -104,7 +113,9 @@ export function decide(
     return { kind: 'other' };
   }
   if (!confident) {
-    if (kinds.has('greeting') && !aspect) return { kind: 'greeting' };
+    if (kinds.has('greeting') && !aspect && topicTerms.length <= 2) return { kind: 'greeting' };
+    // Nothing of the question is in any name: not a procedure question at all.
+    if (topCoverage === 0 && !aspect && !submission) return { kind: 'other' };
     const suggestions = ranked.slice(0, MAX_CHOICES).map((r) => r.code);
     return procedure(intent, aspect, 'not_found', null, suggestions, ranked, false);
   }
@@ -123,17 +134,26 @@ export function decide(
   return procedure(intent, inferred, 'answer', top.code, [], ranked, false);
 }
 
-const ASPECT_KINDS: Record<AssistantAspect, true> = {
-  documents: true,
-  fees: true,
-  time: true,
-  place: true,
-  steps: true,
-  conditions: true,
-  legal_basis: true,
-  results: true,
-  applicants: true,
-};
+/**
+ * When a question has several section cues, the most specific wins: "bao nhiêu tiền" and "bao
+ * lâu" are always questions, while "giấy tờ" or "thế nào" are often part of the topic
+ * ("công chứng giấy tờ hết bao nhiêu tiền").
+ */
+const ASPECT_PRIORITY: readonly AssistantAspect[] = [
+  'fees',
+  'time',
+  'place',
+  'conditions',
+  'results',
+  'applicants',
+  'legal_basis',
+  'documents',
+  'steps',
+];
+
+function pickAspect(kinds: string[]): AssistantAspect | null {
+  return ASPECT_PRIORITY.find((a) => kinds.includes(a)) ?? null;
+}
 
 function procedure(
   intent: 'procedure_question' | 'start_submission',
