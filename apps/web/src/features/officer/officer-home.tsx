@@ -1,3 +1,4 @@
+import { type OfficerRole, permissions } from '@cqs/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../lib/session';
@@ -35,6 +36,13 @@ export function OfficerHomePage() {
           <li>
             <Link to="/can-bo/ho-so?scope=unit">{t('officer.nav.unitQueue')}</Link>
           </li>
+          {active.roles.some((r) =>
+            (permissions['feedback.handle'] as readonly OfficerRole[]).includes(r),
+          ) ? (
+            <li>
+              <Link to="/can-bo/phan-anh">{t('officer.nav.feedback')}</Link>
+            </li>
+          ) : null}
         </ul>
       ) : null}
       <p>{t('officer.home.next')}</p>

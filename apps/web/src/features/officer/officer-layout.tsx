@@ -69,7 +69,11 @@ function isWorkLinkActive(
   );
 }
 
-const comingSoon = ['feedback', 'tasks', 'community', 'dashboard', 'admin'] as const;
+const comingSoon = ['tasks', 'community', 'dashboard', 'admin'] as const;
+
+// Community feedback (features/feedback-officer): handlers see the inbox, administrators the rules.
+const feedbackRoles: readonly OfficerRole[] = permissions['feedback.handle'];
+const feedbackAdminRoles: readonly OfficerRole[] = permissions['feedback.manage'];
 
 // Province administrators see the national-portal sync page (features/sync-admin).
 const syncRoles: readonly OfficerRole[] = permissions['sync.manage'];
@@ -152,6 +156,13 @@ export function OfficerLayout() {
                 </Link>
               </li>
             ))}
+            {officer.grants.some((g) => feedbackRoles.includes(g.role)) ? (
+              <li>
+                <NavLink to="/can-bo/phan-anh" className="bo-nav__link" data-testid="nav-feedback">
+                  {t('officer.nav.feedback')}
+                </NavLink>
+              </li>
+            ) : null}
             {comingSoon.map((key) => (
               <li key={key}>
                 <span className="bo-nav__link is-disabled" aria-disabled="true">
@@ -160,6 +171,17 @@ export function OfficerLayout() {
                 </span>
               </li>
             ))}
+            {officer.grants.some((g) => feedbackAdminRoles.includes(g.role)) ? (
+              <li>
+                <NavLink
+                  to="/can-bo/quan-tri/phan-anh"
+                  className="bo-nav__link"
+                  data-testid="nav-feedback-admin"
+                >
+                  {t('officer.nav.feedbackAdmin')}
+                </NavLink>
+              </li>
+            ) : null}
             {officer.grants.some((g) => syncRoles.includes(g.role)) ? (
               <li>
                 <NavLink to="/can-bo/quan-tri/dong-bo" className="bo-nav__link">
