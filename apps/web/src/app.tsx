@@ -26,6 +26,20 @@ const WorkQueuePage = lazy(() => processing().then((m) => ({ default: m.WorkQueu
 const WorkspacePage = lazy(() => processing().then((m) => ({ default: m.WorkspacePage })));
 const ReceptionPage = lazy(() => processing().then((m) => ({ default: m.ReceptionPage })));
 const IntakePage = lazy(() => processing().then((m) => ({ default: m.IntakePage })));
+// Officers' community feedback (inbox, triage, report workspace, administration): its own chunk.
+const feedbackOfficer = () => import('./features/feedback-officer');
+const FeedbackInboxPage = lazy(() =>
+  feedbackOfficer().then((m) => ({ default: m.FeedbackInboxPage })),
+);
+const FeedbackTriagePage = lazy(() =>
+  feedbackOfficer().then((m) => ({ default: m.FeedbackTriagePage })),
+);
+const FeedbackReportPage = lazy(() =>
+  feedbackOfficer().then((m) => ({ default: m.FeedbackReportPage })),
+);
+const FeedbackAdminPage = lazy(() =>
+  feedbackOfficer().then((m) => ({ default: m.FeedbackAdminPage })),
+);
 // Procedure pages are their own chunk (with their CSS): the home page stays small on slow phones.
 const ProcedureSearchPage = lazy(() =>
   import('./pages/procedure-search-page').then((m) => ({ default: m.ProcedureSearchPage })),
@@ -235,6 +249,39 @@ const router = createBrowserRouter([
             element: (
               <Lazy>
                 <IntakePage />
+              </Lazy>
+            ),
+          },
+          // Literal 'phan-loai' outranks ':id' in react-router's ranking.
+          {
+            path: 'phan-anh',
+            element: (
+              <Lazy>
+                <FeedbackInboxPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'phan-anh/phan-loai',
+            element: (
+              <Lazy>
+                <FeedbackTriagePage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'phan-anh/:id',
+            element: (
+              <Lazy>
+                <FeedbackReportPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'quan-tri/phan-anh',
+            element: (
+              <Lazy>
+                <FeedbackAdminPage />
               </Lazy>
             ),
           },

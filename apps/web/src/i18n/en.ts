@@ -563,6 +563,7 @@ export const en: Dictionary<typeof vi> = {
       dashboard: 'Dashboard',
       admin: 'Administration',
       sync: 'National portal sync',
+      feedbackAdmin: 'Feedback administration',
     },
     unitSwitcher: 'Working unit',
     noUnit: '— Choose a unit —',

@@ -1,5 +1,6 @@
 import 'i18next';
 import type { followUpVi } from '../features/dossiers/strings-vi';
+import type { feedbackOfficerVi } from '../features/feedback-officer/strings-vi';
 import type { feedbackVi } from '../features/feedback/strings-vi';
 import type { feedbackMapVi } from '../features/feedback-map/map-strings';
 import type { processingVi } from '../features/processing/strings-vi';
@@ -17,6 +18,7 @@ declare module 'i18next' {
       followUp: typeof followUpVi;
       syncAdmin: typeof syncAdminVi;
       results: typeof resultsVi;
+      feedbackOfficer: typeof feedbackOfficerVi;
       feedback: typeof feedbackVi;
       feedbackMap: typeof feedbackMapVi;
     };

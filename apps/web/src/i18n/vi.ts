@@ -558,6 +558,7 @@ export const vi = {
       dashboard: 'Bảng điều hành',
       admin: 'Quản trị',
       sync: 'Đồng bộ DVCQG',
+      feedbackAdmin: 'Quản trị phản ánh',
     },
     unitSwitcher: 'Đơn vị làm việc',
     noUnit: '— Chọn đơn vị —',
