@@ -234,3 +234,47 @@ export const FeedbackStats = z.object({
   onTimeRate: z.number().nullable(),
   averageRating: z.number().nullable(),
 });
+
+export const MyFeedbackQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(50, 'Tối đa 50 phản ánh một trang').default(20),
+  })
+  .strict();
+export type MyFeedbackQuery = z.infer<typeof MyFeedbackQuery>;
+
+/** One of the signed-in resident's own reports (GET /api/my/feedback), with what they may do. */
+export const MyFeedbackItem = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  /** The first 120 characters of the description. */
+  title: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  /** The public status (as in Open311): open until answered or closed. */
+  status: z.enum(['open', 'closed']),
+  /** pending/hidden: not on the public pages (held by moderation), still the resident's own. */
+  moderation: z.enum(['visible', 'pending', 'hidden']),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  rating: z.number().nullable(),
+  canRate: z.boolean(),
+  canReopen: z.boolean(),
+  canProvideInfo: z.boolean(),
+  /** Last moment to rate or reopen (7 days after the answer); null when neither is possible. */
+  actionDeadline: z.string().nullable(),
+});
+export type MyFeedbackItem = z.infer<typeof MyFeedbackItem>;
+
+export const MyFeedbackList = z.object({
+  items: z.array(MyFeedbackItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type MyFeedbackList = z.infer<typeof MyFeedbackList>;

@@ -8,6 +8,7 @@ import type { UnitsService } from '../units/units.service';
 import { FeedbackActions } from './feedback.actions';
 import { FeedbackAdmin } from './feedback.admin';
 import type { FeedbackClassifierPort } from './feedback.classifier-port';
+import { MyFeedback } from './feedback.mine';
 import { feedbackOfficerRoutes } from './feedback.officer.routes';
 import { FeedbackQueries } from './feedback.queries';
 import { FeedbackRepository } from './feedback.repository';
@@ -64,6 +65,7 @@ export async function registerFeedback(
     feedback,
     actions,
     queries,
+    mine: new MyFeedback({ clock, repository, feedback }),
     files,
     intakePerMinute: deps.intakePerMinute,
   });

@@ -18,6 +18,8 @@ export interface ReportFilter {
   states?: readonly string[] | undefined;
   unitCodes?: readonly string[] | undefined;
   visibleOnly?: boolean;
+  /** The resident's own reports (any moderation state: they see their own held reports). */
+  reporterUserId?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -114,6 +116,7 @@ export class FeedbackRepository {
   async listReports(filter: ReportFilter): Promise<{ rows: FeedbackReportRow[]; total: number }> {
     let q = this.db.selectFrom('feedback_reports');
     if (filter.visibleOnly) q = q.where('moderation_state', '=', 'visible');
+    if (filter.reporterUserId) q = q.where('reporter_user_id', '=', filter.reporterUserId);
     if (filter.communeCode) q = q.where('commune_code', '=', filter.communeCode);
     if (filter.categoryCode) {
       const code = filter.categoryCode;

@@ -10,6 +10,8 @@ import {
   FeedbackReopenBody,
   FeedbackSimilarQuery,
   FeedbackStats,
+  MyFeedbackList,
+  MyFeedbackQuery,
 } from '@cqs/shared';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +22,7 @@ import { AppError } from '../../http/errors';
 import { FileTooLargeError } from '../files/files.errors';
 import type { FilesService } from '../files/files.service';
 import type { FeedbackActions } from './feedback.actions';
+import type { MyFeedback } from './feedback.mine';
 import type { FeedbackQueries } from './feedback.queries';
 import type { FeedbackPhotoInput, FeedbackService } from './feedback.service';
 
@@ -27,6 +30,7 @@ export interface FeedbackRouteDeps {
   feedback: FeedbackService;
   actions: FeedbackActions;
   queries: FeedbackQueries;
+  mine: MyFeedback;
   files: FilesService;
   intakePerMinute: number;
 }
@@ -200,6 +204,22 @@ export async function feedbackRoutes(app: FastifyInstance, deps: FeedbackRouteDe
       },
     },
     async (request) => queries.stats(request.query.unitCode),
+  );
+  r.get(
+    '/api/my/feedback',
+    {
+      config: { access: 'resident' },
+      schema: {
+        tags,
+        summary: 'My reports, newest first, with what I may do now (rate, reopen, answer)',
+        querystring: MyFeedbackQuery,
+        response: { 200: MyFeedbackList, 401: ApiError },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return deps.mine.list(requireSignedIn(request), request.query);
+    },
   );
   r.post(
     '/api/feedback/reports/:ref/follow',
