@@ -15,7 +15,7 @@ import {
 import { useF } from './i18n';
 import { InternalNotesPanel, PublicReplyPanel } from './reply-panels';
 import { ReportActions } from './report-actions';
-import { Classification, Fact, ReportContent, Reporter, ReportTimeline } from './report-parts';
+import { Classification, ReportContent, Reporter, ReportTimeline } from './report-parts';
 import '../processing/processing.css';
 import './feedback-officer.css';
 
@@ -118,23 +118,32 @@ function ReportHeader({ report }: { report: FeedbackReport }) {
         {report.reference}
       </h1>
       <dl className="ws-facts">
-        <Fact label={t('report.state')}>
-          <strong data-testid="fb-state" data-state={report.state}>
-            {t(`state.${report.state}` as 'state.submitted', report.stateLabel)}
-          </strong>
-        </Fact>
-        <Fact label={t('report.due')}>
-          <span data-testid="fb-due">
-            <FeedbackBandTag band={report.band} /> <FeedbackDue dueAt={report.dueAt} />
-          </span>
-          {report.escalationLevel > 0 ? (
-            <span className="proc-sub">
-              {t('report.escalated', { level: report.escalationLevel })}
-            </span>
-          ) : null}
-        </Fact>
-        <Fact label={t('report.unit')}>{report.assignedUnitName}</Fact>
-        <Fact label={t('report.received')}>{formatDateTime(report.createdAt)}</Fact>
+        <div>
+          <dt>{t('report.state')}</dt>
+          <dd data-testid="fb-state" data-state={report.state}>
+            <strong>{t(`state.${report.state}` as 'state.submitted', report.stateLabel)}</strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('report.due')}</dt>
+          <dd data-testid="fb-due">
+            <FeedbackBandTag band={report.band} />
+            <FeedbackDue dueAt={report.dueAt} />
+            {report.escalationLevel > 0 ? (
+              <span className="proc-sub">
+                {t('report.escalated', { level: report.escalationLevel })}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('report.unit')}</dt>
+          <dd>{report.assignedUnitName}</dd>
+        </div>
+        <div>
+          <dt>{t('report.received')}</dt>
+          <dd>{formatDateTime(report.createdAt)}</dd>
+        </div>
       </dl>
     </header>
   );

@@ -109,10 +109,10 @@ export function RouteTestBox({
                 {errors.point}
               </p>
             ) : null}
-            <div className="proc-filters">
+            <div>
               <FormField id={`${id}-lat`} label={t('admin.test.lat')}>
                 <input
-                  className="input input--short"
+                  className="input"
                   inputMode="decimal"
                   value={lat}
                   onChange={(e) => setLat(e.target.value)}
@@ -121,7 +121,7 @@ export function RouteTestBox({
               </FormField>
               <FormField id={`${id}-lng`} label={t('admin.test.lng')}>
                 <input
-                  className="input input--short"
+                  className="input"
                   inputMode="decimal"
                   value={lng}
                   onChange={(e) => setLng(e.target.value)}

@@ -49,7 +49,7 @@ export function RulesList({
         const problems = errors[d.key];
         const editing = open.has(d.key) || Boolean(problems);
         const summary = t('admin.rules.summary', {
-          category: d.categoryCode ? catName(d.categoryCode) : t('admin.rules.anyCategory'),
+          category: d.categoryCode ? catName(d.categoryCode) : t('admin.rules.anyCategoryShort'),
           location:
             d.location === 'commune'
               ? unitName(d.communeCode)
@@ -59,7 +59,9 @@ export function RulesList({
           target:
             d.targetKind === 'commune'
               ? t('admin.rules.targetCommune')
-              : unitName(d.targetUnitCode),
+              : d.targetUnitCode
+                ? unitName(d.targetUnitCode)
+                : t('admin.rules.noTarget'),
         });
         return (
           <li

@@ -35,7 +35,7 @@ export const feedbackOfficerEn: Dictionary<typeof feedbackOfficerVi> = {
   moderation: {
     pending: 'Awaiting approval',
     hidden: 'Hidden from the public page',
-    visible: 'Public',
+    visible: 'Shown',
   },
   inbox: {
     title: 'Community feedback',
@@ -105,7 +105,7 @@ export const feedbackOfficerEn: Dictionary<typeof feedbackOfficerVi> = {
     confidence: 'confidence {{percent}}%',
     flagged:
       'The category was suggested by the system with low confidence: check it and reclassify if wrong.',
-    moderation: 'Public display',
+    moderation: 'Public page',
     moderationPending:
       'The report awaits approval and is not on the public page yet. Why it was held: {{reasons}}',
     reporter: 'Reporter',
@@ -219,6 +219,8 @@ export const feedbackOfficerEn: Dictionary<typeof feedbackOfficerVi> = {
       number: 'Rule {{n}}',
       category: 'Category',
       anyCategory: '— Any category —',
+      anyCategoryShort: 'Any category',
+      noTarget: '(no unit chosen)',
       location: 'Location',
       locationAny: 'Anywhere',
       locationCommune: 'One commune',

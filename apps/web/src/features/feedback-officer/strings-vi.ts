@@ -35,7 +35,7 @@ export const feedbackOfficerVi = {
   moderation: {
     pending: 'Chờ duyệt hiển thị',
     hidden: 'Đã ẩn khỏi trang công khai',
-    visible: 'Hiển thị công khai',
+    visible: 'Đang hiển thị',
   },
   inbox: {
     title: 'Phản ánh, kiến nghị',
@@ -105,7 +105,7 @@ export const feedbackOfficerVi = {
     confidence: 'độ tin cậy {{percent}}%',
     flagged:
       'Lĩnh vực do hệ thống tự gợi ý và chưa chắc chắn: cần cán bộ kiểm tra, phân loại lại nếu sai.',
-    moderation: 'Hiển thị công khai',
+    moderation: 'Trang công khai',
     moderationPending:
       'Phản ánh đang chờ duyệt, người khác chưa thấy trên trang công khai. Lý do hệ thống giữ lại: {{reasons}}',
     reporter: 'Người phản ánh',
@@ -224,6 +224,8 @@ export const feedbackOfficerVi = {
       number: 'Quy tắc {{n}}',
       category: 'Lĩnh vực',
       anyCategory: '— Mọi lĩnh vực —',
+      anyCategoryShort: 'Mọi lĩnh vực',
+      noTarget: '(chưa chọn đơn vị)',
       location: 'Vị trí',
       locationAny: 'Mọi nơi',
       locationCommune: 'Một xã, phường',
