@@ -203,18 +203,21 @@ export function CommuneMap({
             height={projection.height}
             className="commune-map__sea"
           />
-          {shapes.map((s) => (
-            <path
-              key={s.code}
-              d={s.d}
-              fillRule="evenodd"
-              className={`commune-map__commune${s.code === highlightCode ? ' is-highlighted' : ''}`}
-              data-code={s.code}
-              onPointerEnter={(e) => e.pointerType === 'mouse' && setHovered(s.name)}
-            >
-              <title>{s.name}</title>
-            </path>
-          ))}
+          {/* The highlighted commune last, so its outline is not covered by its neighbours. */}
+          {[...shapes]
+            .sort((a, b) => Number(a.code === highlightCode) - Number(b.code === highlightCode))
+            .map((s) => (
+              <path
+                key={s.code}
+                d={s.d}
+                fillRule="evenodd"
+                className={`commune-map__commune${s.code === highlightCode ? ' is-highlighted' : ''}`}
+                data-code={s.code}
+                onPointerEnter={(e) => e.pointerType === 'mouse' && setHovered(s.name)}
+              >
+                <title>{s.name}</title>
+              </path>
+            ))}
           {markers.map((m) => (
             <MapMarker key={m.id} marker={m} at={projection.toMap(m)} scale={unitsPerPx} />
           ))}

@@ -106,47 +106,33 @@ async function csrf(): Promise<string | null> {
   return session.csrfToken ?? null;
 }
 
-/**
- * `POST /api/feedback/reports` (multipart: text fields first, then up to 5 `media` photos), with
- * upload progress: photos from a phone on a slow connection take a while.
- */
-export function submitReport(
+/** `POST /api/feedback/reports` (multipart: text fields first, then up to 5 `media` photos). */
+export async function submitReport(
   fields: Record<string, string>,
   photos: File[],
-  onProgress: (fraction: number) => void,
 ): Promise<FeedbackCreated> {
-  return csrf().then(
-    (token) =>
-      new Promise<FeedbackCreated>((resolve, reject) => {
-        const form = new FormData();
-        for (const [name, value] of Object.entries(fields)) form.append(name, value);
-        for (const photo of photos) form.append('media', photo, photo.name);
-        const xhr = new XMLHttpRequest();
-        xhr.open('POST', '/api/feedback/reports');
-        xhr.setRequestHeader('accept', 'application/json');
-        xhr.setRequestHeader('accept-language', i18n.language === 'en' ? 'en' : 'vi');
-        if (token) xhr.setRequestHeader('x-csrf-token', token);
-        xhr.upload.onprogress = (e) => {
-          if (e.lengthComputable) onProgress(e.loaded / e.total);
-        };
-        xhr.onload = () => {
-          try {
-            resolve(
-              parseApiResponse<FeedbackCreated>(
-                xhr.status,
-                xhr.responseText,
-                xhr.getResponseHeader('x-request-id'),
-              ),
-            );
-          } catch (error) {
-            reject(error);
-          }
-        };
-        xhr.onerror = () =>
-          reject(
-            new ApiClientError({ status: 0, code: 'NETWORK', message: i18n.t('errors.network') }),
-          );
-        xhr.send(form);
-      }),
+  const token = await csrf();
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const photo of photos) form.append('media', photo, photo.name);
+  let response: Response;
+  try {
+    response = await fetch('/api/feedback/reports', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'accept-language': i18n.language === 'en' ? 'en' : 'vi',
+        ...(token ? { 'x-csrf-token': token } : {}),
+      },
+      body: form,
+    });
+  } catch {
+    throw new ApiClientError({ status: 0, code: 'NETWORK', message: i18n.t('errors.network') });
+  }
+  return parseApiResponse<FeedbackCreated>(
+    response.status,
+    await response.text(),
+    response.headers.get('x-request-id'),
   );
 }

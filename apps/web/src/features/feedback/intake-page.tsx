@@ -60,8 +60,10 @@ function IntakeFlow({ step }: { step: Step }) {
     field: string;
     message: string;
   } | null>(null);
-  const [sending, setSending] = useState<number | null>(null);
+  const [sending, setSending] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  // Set once the report is filed: the emptied draft must not send the resident back to step 1.
+  const sent = useRef(false);
   const index = STEPS.indexOf(step);
   const pin =
     draft.placeMode === 'map' && draft.lat !== null && draft.lng !== null
@@ -72,7 +74,7 @@ function IntakeFlow({ step }: { step: Step }) {
 
   // No skipping ahead past an unanswered step (a bookmarked or typed URL).
   const incomplete = firstIncompleteStep(draft);
-  if (incomplete && STEPS.indexOf(incomplete) < index) {
+  if (!sent.current && incomplete && STEPS.indexOf(incomplete) < index) {
     return <Navigate to={stepPath(incomplete)} replace />;
   }
 
@@ -113,11 +115,12 @@ function IntakeFlow({ step }: { step: Step }) {
   };
 
   const send = async () => {
-    setSending(0);
+    setSending(true);
     setServerProblem(null);
     try {
-      const created = await submitReport(intakeFields(draft), photos, setSending);
+      const created = await submitReport(intakeFields(draft), photos);
       writeCreated(created);
+      sent.current = true;
       clear();
       setPhotos([]);
       void navigate(stepPath(DONE), { replace: true });
@@ -131,7 +134,7 @@ function IntakeFlow({ step }: { step: Step }) {
       if (at !== 'kiem-tra') void navigate(stepPath(at));
       else window.setTimeout(() => summary.current?.focus(), 0);
     } finally {
-      setSending(null);
+      setSending(false);
     }
   };
 

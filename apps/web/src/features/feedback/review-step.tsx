@@ -15,7 +15,7 @@ export function ReviewStep({
   photos,
   sending,
   onSend,
-}: StepProps & { photos: File[]; sending: number | null; onSend: () => void }) {
+}: StepProps & { photos: File[]; sending: boolean; onSend: () => void }) {
   const { t } = useFeedbackT();
   const name = useCategoryName(categories);
   const pin =
@@ -70,21 +70,20 @@ export function ReviewStep({
         <SimilarReports category={draft.category} point={{ lat: pin.lat, lng: pin.lon }} />
       ) : null}
       <p className="hint">{t('review.declaration')}</p>
-      {sending !== null ? (
-        <div className="feedback-progress">
-          <label htmlFor="fb-send-progress">{t('review.sending')}</label>
-          <progress id="fb-send-progress" max={1} value={sending} />
-        </div>
+      {sending ? (
+        <p className="feedback-progress" role="status">
+          {t('review.sending')}
+        </p>
       ) : null}
       <div className="button-row feedback-actions">
         <button
           type="button"
           className="btn btn--primary btn--big"
           onClick={onSend}
-          disabled={sending !== null}
+          disabled={sending}
           data-testid="feedback-submit"
         >
-          {sending !== null ? t('review.sending') : t('review.submit')}
+          {sending ? t('review.sending') : t('review.submit')}
         </button>
       </div>
     </>
