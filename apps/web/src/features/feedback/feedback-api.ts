@@ -2,6 +2,7 @@ import type {
   FeedbackCategory,
   FeedbackClassifyAnswer,
   FeedbackCreated,
+  MyFeedbackList,
   SessionInfo,
   UnitSummary,
 } from '@cqs/shared';
@@ -77,23 +78,12 @@ export function followReport(reference: string): Promise<undefined> {
   return post<undefined>(`/api/feedback/reports/${encodeURIComponent(reference)}/follow`);
 }
 
-export interface MyReport {
-  id: string;
-  reference: string;
-  categoryName: string;
-  description: string;
-  state: string;
-  stateLabel: string;
-  assignedUnitName: string | null;
-  dueAt: string | null;
-  createdAt: string;
-}
-
 /** `GET /api/my/feedback`: the signed-in resident's reports. */
 export function useMyReports(enabled: boolean) {
   return useQuery({
     queryKey: ['my', 'feedback'],
-    queryFn: ({ signal }) => get<{ items: MyReport[] }>('/api/my/feedback', { signal }),
+    queryFn: ({ signal }) =>
+      get<MyFeedbackList>('/api/my/feedback', { signal, query: { pageSize: 50 } }),
     enabled,
   });
 }

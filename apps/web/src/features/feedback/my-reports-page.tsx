@@ -1,3 +1,4 @@
+import type { MyFeedbackItem } from '@cqs/shared';
 import { Link, useLocation } from 'react-router';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
@@ -5,7 +6,7 @@ import { residentSignInUrl, useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { formatDate } from '../dossiers/format';
 import { INTAKE_PATH } from './draft';
-import { type MyReport, useMyReports } from './feedback-api';
+import { useMyReports } from './feedback-api';
 import { useFeedbackT } from './feedback-i18n';
 import './feedback.css';
 
@@ -58,25 +59,26 @@ export function MyReportsPage() {
   );
 }
 
-function ReportItem({ report }: { report: MyReport }) {
+function ReportItem({ report }: { report: MyFeedbackItem }) {
   const { t } = useFeedbackT();
   return (
     <li className="feedback-mine__item" data-testid={`my-report-${report.reference}`}>
       <h2 className="feedback-mine__title">
         <Link to={`/phan-anh/${encodeURIComponent(report.reference)}`}>{report.categoryName}</Link>
       </h2>
-      <p className="feedback-mine__text">{report.description}</p>
+      <p className="feedback-mine__text">{report.title}</p>
       <p>
         <span className="tag">{report.stateLabel}</span>
       </p>
+      {report.moderation === 'pending' ? <p className="hint">{t('mine.held')}</p> : null}
       <dl className="feedback-mine__meta">
         <div>
           <dt>{t('mine.reference')}</dt>
           <dd className="nowrap">{report.reference}</dd>
         </div>
         <div>
-          <dt>{t('mine.unit')}</dt>
-          <dd>{report.assignedUnitName ?? t('mine.unitNone')}</dd>
+          <dt>{t('mine.place')}</dt>
+          <dd>{report.communeName ?? t('mine.unitNone')}</dd>
         </div>
         <div>
           <dt>{t('mine.sent')}</dt>

@@ -161,6 +161,8 @@ export const feedbackEn: Dictionary<typeof feedbackVi> = {
     due: 'Answer due',
     sent: 'Sent on',
     dueNone: 'Not yet',
+    held: 'Awaiting moderation before it is public.',
+    place: 'Commune',
     unitNone: 'Being sorted',
     signInHeading: 'Sign in to see your reports',
     signInText: 'Sign in with your national e-identity (VNeID) to see the reports you sent.',

@@ -160,6 +160,8 @@ export const feedbackVi = {
     due: 'Hạn trả lời',
     sent: 'Ngày gửi',
     dueNone: 'Chưa có',
+    held: 'Đang chờ kiểm duyệt trước khi công khai.',
+    place: 'Xã, phường',
     unitNone: 'Đang phân loại',
     signInHeading: 'Đăng nhập để xem phản ánh của bạn',
     signInText:
