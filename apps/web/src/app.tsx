@@ -62,6 +62,13 @@ const ReportIntakePage = lazy(() =>
   feedbackResident().then((m) => ({ default: m.ReportIntakePage })),
 );
 const MyReportsPage = lazy(() => feedbackResident().then((m) => ({ default: m.MyReportsPage })));
+// Public community feedback (list and map, a report with its answer, statistics): one chunk.
+const feedbackPublic = () => import('./features/feedback-public');
+const ReportsListPage = lazy(() => feedbackPublic().then((m) => ({ default: m.ReportsListPage })));
+const ReportDetailPage = lazy(() =>
+  feedbackPublic().then((m) => ({ default: m.ReportDetailPage })),
+);
+const FeedbackStatsPage = lazy(() => feedbackPublic().then((m) => ({ default: m.StatsPage })));
 // Result verification (opened from the QR code on a result): a small chunk of its own.
 const VerifyResultPage = lazy(() =>
   import('./features/results').then((m) => ({ default: m.VerifyResultPage })),
@@ -170,6 +177,31 @@ const router = createBrowserRouter([
         element: (
           <Lazy>
             <DossierDetailPage />
+          </Lazy>
+        ),
+      },
+      // Literal paths (gui, cua-toi, thong-ke) outrank ':ref' in react-router's ranking.
+      {
+        path: 'phan-anh',
+        element: (
+          <Lazy>
+            <ReportsListPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'phan-anh/thong-ke',
+        element: (
+          <Lazy>
+            <FeedbackStatsPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'phan-anh/:ref',
+        element: (
+          <Lazy>
+            <ReportDetailPage />
           </Lazy>
         ),
       },

@@ -1,8 +1,9 @@
 import 'i18next';
 import type { followUpVi } from '../features/dossiers/strings-vi';
-import type { feedbackOfficerVi } from '../features/feedback-officer/strings-vi';
 import type { feedbackVi } from '../features/feedback/strings-vi';
 import type { feedbackMapVi } from '../features/feedback-map/map-strings';
+import type { feedbackOfficerVi } from '../features/feedback-officer/strings-vi';
+import type { feedbackPublicVi } from '../features/feedback-public/strings-vi';
 import type { processingVi } from '../features/processing/strings-vi';
 import type { resultsVi } from '../features/results/strings-vi';
 import type { syncAdminVi } from '../features/sync-admin/strings-vi';
@@ -21,6 +22,7 @@ declare module 'i18next' {
       feedbackOfficer: typeof feedbackOfficerVi;
       feedback: typeof feedbackVi;
       feedbackMap: typeof feedbackMapVi;
+      feedbackPublic: typeof feedbackPublicVi;
     };
   }
 }
