@@ -32,6 +32,8 @@ export interface KnowledgeProcedure {
 /** Where the knowledge comes from: the catalogue tables, or the seed files in the evaluation. */
 export interface KnowledgeSource {
   load(): Promise<KnowledgeProcedure[]>;
+  /** Only the versions' settings (publishing never changes the record text). */
+  loadSettings(): Promise<Map<string, VersionSettings[]>>;
   /** Changes whenever a version is published (cheap: polled before answering). */
   signature(): Promise<string>;
 }

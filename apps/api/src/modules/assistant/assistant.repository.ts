@@ -21,7 +21,7 @@ export class AssistantRepository implements KnowledgeSource {
 
   /** Every procedure with the record of its newest version and the settings of all versions. */
   async load(): Promise<KnowledgeProcedure[]> {
-    const [records, versions] = await Promise.all([
+    const [records, settings] = await Promise.all([
       this.db
         .selectFrom('procedures as p')
         .innerJoin('procedure_versions as v', (j) =>
@@ -30,23 +30,35 @@ export class AssistantRepository implements KnowledgeSource {
         .select(['p.code', 'p.name', 'p.field', 'v.record'])
         .orderBy('p.code')
         .execute(),
-      this.db
-        .selectFrom('procedure_versions')
-        .select([
-          'procedure_code',
-          'version',
-          'effective_from',
-          'offered_online',
-          'online_level',
-          'receiving_level',
-          'responsible_unit_code',
-          'fee_overrides',
-          'local_notes',
-        ])
-        .orderBy('procedure_code')
-        .orderBy('version')
-        .execute(),
+      this.loadSettings(),
     ]);
+    return records.map((r) => ({
+      code: r.code,
+      name: r.name,
+      field: r.field,
+      record: r.record as unknown as CatalogueRecord,
+      versions: settings.get(r.code) ?? [],
+    }));
+  }
+
+  /** The local settings of every version, ascending per procedure (a few thousand small rows). */
+  async loadSettings(): Promise<Map<string, VersionSettings[]>> {
+    const versions = await this.db
+      .selectFrom('procedure_versions')
+      .select([
+        'procedure_code',
+        'version',
+        'effective_from',
+        'offered_online',
+        'online_level',
+        'receiving_level',
+        'responsible_unit_code',
+        'fee_overrides',
+        'local_notes',
+      ])
+      .orderBy('procedure_code')
+      .orderBy('version')
+      .execute();
     const byCode = new Map<string, VersionSettings[]>();
     for (const v of versions) {
       const list = byCode.get(v.procedure_code) ?? [];
@@ -62,13 +74,7 @@ export class AssistantRepository implements KnowledgeSource {
       });
       byCode.set(v.procedure_code, list);
     }
-    return records.map((r) => ({
-      code: r.code,
-      name: r.name,
-      field: r.field,
-      record: r.record as unknown as CatalogueRecord,
-      versions: byCode.get(r.code) ?? [],
-    }));
+    return byCode;
   }
 
   /** Versions are append-only, so their count and newest publication identify the catalogue. */

@@ -3,6 +3,10 @@ import { AssistantMessageAnswer } from '@cqs/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResident } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import { AssistantRepository } from './assistant.repository';
+import { KNOWLEDGE_CHECK_MS } from './assistant.service';
+import { purgeConversations } from './assistant.worker';
 
 const BIRTH = '1.001193';
 
@@ -18,7 +22,13 @@ describe('POST /api/assistant/messages', () => {
       .orderBy('code')
       .executeTakeFirstOrThrow();
     communeCode = unit.code;
-  }, 120_000);
+    // The knowledge base is built on the first message (seconds on PGlite): built here, once.
+    await app.server.inject({
+      method: 'POST',
+      url: '/api/assistant/messages',
+      payload: { text: 'xin chào' },
+    });
+  }, 180_000);
   afterAll(async () => {
     await app.close();
   });
@@ -186,6 +196,47 @@ describe('POST /api/assistant/messages', () => {
       .executeTakeFirstOrThrow();
     expect(stored.text).not.toMatch(/0905|123 456|066190001234/);
     expect(stored.text).toContain('[đã ẩn]');
+  });
+
+  it('answers from the version in force after a new one is published', async () => {
+    const before = await ask('đăng ký khai sinh lệ phí bao nhiêu');
+    expect(before.reply.text).toContain('Miễn phí');
+    const catalogue = new CatalogueRepository(app.database.db);
+    // Read before the transaction: on PGlite the transaction holds the only connection.
+    const publisher = await makeResident(app);
+    await app.database.db.transaction().execute(async (trx) => {
+      const latest = await catalogue.lockLatest(trx, BIRTH);
+      await catalogue.insertVersion(trx, {
+        code: BIRTH,
+        version: latest!.version + 1,
+        offeredOnline: true,
+        onlineLevel: 'toan_trinh',
+        receivingLevel: 'commune',
+        responsibleUnitCode: null,
+        feeOverrides: { truc_tiep: { feeVnd: 8000, note: 'Nghị quyết HĐND tỉnh (thử nghiệm)' } },
+        localNotes: null,
+        publishedAt: app.clock.now(),
+        publishedBy: publisher.id,
+        effectiveFrom: app.clock.now(),
+      });
+    });
+    app.clock.advance(KNOWLEDGE_CHECK_MS);
+    const after = await ask('đăng ký khai sinh lệ phí bao nhiêu');
+    expect(after.reply.text).toContain('8.000 đồng');
+    expect(after.reply.text).toContain('Nghị quyết HĐND tỉnh (thử nghiệm)');
+  });
+
+  it('deletes conversations once the retention period has passed', async () => {
+    const old = await ask('xin chào');
+    app.clock.advance(10 * 86_400_000);
+    const recent = await ask('xin chào');
+    app.clock.advance(25 * 86_400_000);
+    const repository = new AssistantRepository(app.database.db);
+    const deleted = await purgeConversations({ repository, clock: app.clock, retentionDays: 30 });
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await repository.findConversation(old.conversationId)).toBeUndefined();
+    expect(await repository.findConversation(recent.conversationId)).toBeDefined();
+    expect(await repository.listMessages(old.conversationId)).toEqual([]);
   });
 
   it('refuses an empty question with a Vietnamese message', async () => {

@@ -80,9 +80,9 @@ export class AssistantService {
       if (signature !== this.signature) {
         // Publishing adds versions (new settings) to existing procedures; the record text and
         // so the indexes stay the same, only the settings are swapped in.
-        for (const p of await this.source.load()) {
-          const known = this.kb.procedures.get(p.code);
-          if (known) known.versions = p.versions;
+        for (const [code, versions] of await this.source.loadSettings()) {
+          const known = this.kb.procedures.get(code);
+          if (known) known.versions = versions;
         }
         this.signature = signature;
       }

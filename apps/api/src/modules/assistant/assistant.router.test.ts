@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { KnowledgeBase } from './assistant.knowledge';
+import { type Decision, decide } from './assistant.router';
+import { seedKnowledge } from './assistant.seed-source';
+
+const NOW = new Date('2026-06-01T03:00:00Z');
+let kb: KnowledgeBase;
+
+beforeAll(() => {
+  kb = new KnowledgeBase(seedKnowledge());
+}, 120_000);
+
+type ProcedureDecision = Extract<Decision, { kind: 'procedure' }>;
+function ask(text: string, context = {}): Decision {
+  return decide(kb, text, context, NOW);
+}
+function procedure(text: string, context = {}): ProcedureDecision {
+  const d = ask(text, context);
+  if (d.kind !== 'procedure') throw new Error(`"${text}" was routed to ${d.kind}`);
+  return d;
+}
+const top = (d: ProcedureDecision) => d.code ?? d.candidates[0] ?? d.ranked[0]?.code;
+
+describe('the Vietnamese text of questions', () => {
+  it('treats NFD input exactly like NFC', () => {
+    const nfc = procedure('đăng ký kết hôn mất bao lâu');
+    const nfd = procedure('đăng ký kết hôn mất bao lâu'.normalize('NFD'));
+    expect(nfc.code).toBe('1.000894');
+    expect(nfd).toEqual(nfc);
+  });
+
+  it('reads "hoà" and "hòa" (both tone placements) as one word', () => {
+    const a = procedure('hoà giải tranh chấp đất đai cần giấy tờ gì');
+    const b = procedure('hòa giải tranh chấp đất đai cần giấy tờ gì');
+    expect(top(a)).toBe('1.012812');
+    expect(top(b)).toBe(top(a));
+    expect(a.aspect).toBe('documents');
+  });
+
+  it('understands unaccented typing, cues included', () => {
+    const d = procedure('dang ky ket hon mat bao lau');
+    expect(d.code).toBe('1.000894');
+    expect(d.aspect).toBe('time');
+    expect(procedure('xac nhan tinh trang hon nhan le phi bao nhieu').aspect).toBe('fees');
+  });
+
+  it('expands abbreviations (CCCD, LLTP)', () => {
+    const cccd = procedure('lam cccd mat bao nhieu tien');
+    expect(cccd.aspect).toBe('fees');
+    expect(cccd.ranked.slice(0, 3).map((r) => r.code)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^1\.01406[1-4]$/)]),
+    );
+    const lltp = procedure('xin LLTP het bao nhieu tien');
+    expect(lltp.ranked.slice(0, 3).map((r) => r.code)).toContain('3.000333');
+  });
+
+  it('keeps marks meaningful when the message has them: "gia hạn" is not "giá"', () => {
+    expect(procedure('gia hạn tạm trú cần gì').aspect).toBe('documents');
+    expect(procedure('gia han tam tru le phi').aspect).toBe('fees');
+  });
+
+  it('takes a cue that is part of the procedure name as topic', () => {
+    const d = procedure('giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm cần hồ sơ gì');
+    expect(d.aspect).toBe('documents');
+  });
+});
+
+describe('intent router', () => {
+  it('greets, and admits what it does not understand', () => {
+    expect(ask('xin chào').kind).toBe('greeting');
+    expect(ask('cam on ban nhe').kind).toBe('greeting');
+    expect(ask('abc xyz').kind).toBe('other');
+  });
+
+  it('finds dossier codes with spaces and any case, and the last four digits', () => {
+    expect(ask('tra cuu ho so h15.50.05.13 - 261008 - 0975')).toEqual({
+      kind: 'tracking',
+      code: 'H15.50.05.13-261008-0975',
+      last4: null,
+    });
+    expect(ask('DEMO66.24133-261120-0012 số cuối 4321')).toEqual({
+      kind: 'tracking',
+      code: 'DEMO66.24133-261120-0012',
+      last4: '4321',
+    });
+    expect(ask('hồ sơ của tôi đến đâu rồi')).toEqual({ kind: 'tracking', code: null, last4: null });
+  });
+
+  it('takes four digits as the check digits of a code the conversation asked about', () => {
+    expect(ask('7788', { pendingTrackingCode: 'DEMO66.24133-261120-0012' })).toEqual({
+      kind: 'tracking',
+      code: 'DEMO66.24133-261120-0012',
+      last4: '7788',
+    });
+  });
+
+  it('tells a broken street light (feedback) from a procedure question', () => {
+    expect(ask('đèn đường trước nhà tôi hỏng mấy hôm nay').kind).toBe('feedback');
+    expect(ask('duong ngap nuoc moi lan mua').kind).toBe('feedback');
+    expect(procedure('giấy phép xây dựng bị mất làm lại cần gì').intent).toBe('procedure_question');
+  });
+
+  it('recognises a wish to submit', () => {
+    const d = procedure('tôi muốn nộp hồ sơ đăng ký khai sinh cho con');
+    expect(d.intent).toBe('start_submission');
+    expect(top(d)).toBe('1.001193');
+    // "nộp ở đâu" is a question about the place, not a submission.
+    expect(procedure('đăng ký khai sinh nộp ở đâu').intent).toBe('procedure_question');
+  });
+});
+
+describe('clarification, confidence and follow-ups', () => {
+  it('asks which one when close procedures fit, offering them in order', () => {
+    const d = procedure('dang ky khai sinh co yeu to nuoc ngoai');
+    expect(d.outcome).toBe('clarify');
+    expect(d.candidates.length).toBeGreaterThanOrEqual(2);
+    expect(d.candidates.length).toBeLessThanOrEqual(3);
+    expect(d.candidates[0]).toBe('2.000528');
+  });
+
+  it('answers directly when one procedure clearly fits', () => {
+    const d = procedure('lam giay khai sinh can giay to gi');
+    expect(d.outcome).toBe('answer');
+    expect(d.code).toBe('1.001193');
+  });
+
+  it('takes "2" or the name as the choice among the offered procedures', () => {
+    const choices = ['2.000528', '1.001695'];
+    expect(procedure('2', { choices }).code).toBe('1.001695');
+    expect(procedure('Thủ tục đăng ký khai sinh có yếu tố nước ngoài', { choices }).code).toBe(
+      '2.000528',
+    );
+  });
+
+  it('says not found, with at most three suggestions, below the threshold', () => {
+    const d = procedure('xin giấy phép nuôi rồng bay trên sao hỏa');
+    expect(d.outcome).toBe('not_found');
+    expect(d.code).toBeNull();
+    expect(d.candidates.length).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps the procedure for follow-ups, with and without marks', () => {
+    const context = { procedureCode: '1.001193' };
+    for (const text of ['còn lệ phí thì sao?', 'con le phi?', 'thế mất bao lâu']) {
+      const d = procedure(text, context);
+      expect(d.code).toBe('1.001193');
+      expect(d.followUp).toBe(true);
+    }
+    expect(procedure('con le phi?', context).aspect).toBe('fees');
+    expect(procedure('thế mất bao lâu', context).aspect).toBe('time');
+    // A new topic is not a follow-up.
+    expect(procedure('đăng ký kết hôn lệ phí bao nhiêu', context).code).toBe('1.000894');
+  });
+
+  it('asks for the procedure when a section is asked without one', () => {
+    const d = procedure('lệ phí bao nhiêu');
+    expect(d.outcome).toBe('needs_input');
+  });
+});
