@@ -120,7 +120,14 @@ export async function seedDemoTasks(deps: TasksDeps): Promise<number> {
   if (!known.has(PROVINCE)) return 0;
   const now = clock.now();
   const today = toLocal(now).date;
-  const at = (days: number) => calendar.addWorkingDays(today, days);
+  // Dates are counted before the transaction: on PGlite it holds the only connection, and the
+  // calendar may need to load its days.
+  const offsets = new Set(
+    TASKS.flatMap((t) => [t.due, ...t.assignments.flatMap((a) => [a.due, a.extensionTo ?? a.due])]),
+  );
+  const dates = new Map<number, string>();
+  for (const n of offsets) dates.set(n, await calendar.addWorkingDays(today, n));
+  const at = (days: number) => dates.get(days)!;
   const createdAt = new Date(now.getTime() - 10 * 86_400_000);
   let seeded = 0;
   await db.transaction().execute(async (trx) => {
@@ -135,7 +142,7 @@ export async function seedDemoTasks(deps: TasksDeps): Promise<number> {
         title: `${DEMO_TASK_PREFIX} ${t.title}`,
         description: `${t.description}\n\n(Dữ liệu mẫu, chỉ có trong chế độ demo.)`,
         priority: t.priority,
-        deadline: await at(t.due),
+        deadline: at(t.due),
         is_demo: true,
         created_at: createdAt,
         updated_at: createdAt,
@@ -149,12 +156,12 @@ export async function seedDemoTasks(deps: TasksDeps): Promise<number> {
         at: createdAt,
         unit_code: PROVINCE,
         note: t.description,
-        deadline: await at(t.due),
+        deadline: at(t.due),
         data: { assigneeUnitCodes: t.assignments.map((a) => a.unit) },
       });
       for (const a of t.assignments.filter((x) => known.has(x.unit))) {
         const id = demoId(`${t.key}/${a.unit}`);
-        const deadline = await at(a.due);
+        const deadline = at(a.due);
         const reportAt = new Date(now.getTime() - 2 * 86_400_000);
         await repository.insertAssignments(trx, [
           {
@@ -189,7 +196,7 @@ export async function seedDemoTasks(deps: TasksDeps): Promise<number> {
             deadline: null,
           });
         if (a.extensionTo !== undefined) {
-          const requested = await at(a.extensionTo);
+          const requested = at(a.extensionTo);
           await repository.insertExtension(trx, {
             id: demoId(`${t.key}/${a.unit}/extension`),
             assignment_id: id,

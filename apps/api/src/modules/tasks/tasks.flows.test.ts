@@ -179,9 +179,7 @@ describe('an assignment from report to done', () => {
 
     const decide = `/api/officer/task-extensions/${pending.id}/decision`;
     // The assignee's own leader cannot decide: the province assigned it.
-    expect(code(await call(app, leaderB, 'POST', decide, { decision: 'grant' }))).toBe(
-      'TASK_EXTENSION_NOT_FOUND',
-    );
+    expect(code(await call(app, leaderB, 'POST', decide, { decision: 'grant' }))).toBe('FORBIDDEN');
     const granted = await call(app, province, 'POST', decide, {
       decision: 'grant',
       note: 'Đồng ý',

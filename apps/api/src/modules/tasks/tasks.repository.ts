@@ -40,6 +40,16 @@ export type AssignmentWithTask = TaskAssignmentRow & {
   task_created_by: string | null;
 };
 
+/** The task's columns beside an assignment's (AssignmentWithTask). */
+export const TASK_COLUMNS = [
+  't.reference as task_reference',
+  't.title as task_title',
+  't.priority as task_priority',
+  't.from_unit_code as task_from_unit_code',
+  't.state as task_state',
+  't.created_by as task_created_by',
+] as const;
+
 /** The derived status as a SQL condition (see tasks.status.ts for the same rule in TypeScript). */
 function statusCondition(status: TaskAssignmentStatus, lastClosed: IsoDate) {
   switch (status) {
@@ -105,14 +115,7 @@ export class TasksRepository {
       .selectFrom('task_assignments as a')
       .innerJoin('tasks as t', 't.id', 'a.task_id')
       .selectAll('a')
-      .select([
-        't.reference as task_reference',
-        't.title as task_title',
-        't.priority as task_priority',
-        't.from_unit_code as task_from_unit_code',
-        't.state as task_state',
-        't.created_by as task_created_by',
-      ])
+      .select(TASK_COLUMNS)
       .where('a.id', '=', id)
       .executeTakeFirst();
   }
@@ -265,14 +268,7 @@ export class TasksRepository {
       .executeTakeFirstOrThrow();
     const rows = await base
       .selectAll('a')
-      .select([
-        't.reference as task_reference',
-        't.title as task_title',
-        't.priority as task_priority',
-        't.from_unit_code as task_from_unit_code',
-        't.state as task_state',
-        't.created_by as task_created_by',
-      ])
+      .select(TASK_COLUMNS)
       // Open work first, nearest deadline first; then the most recently finished.
       .orderBy(sql`case when a.state = 'open' and t.state = 'active' then 0 else 1 end`)
       .orderBy('a.deadline')
@@ -354,78 +350,6 @@ export class TasksRepository {
       .where('disabled', '=', false)
       .executeTakeFirst();
     return row?.email ? { id: row.id, email: row.email } : null;
-  }
-
-  /** Open assignments of active tasks with a deadline in [from, to] not yet reminded for it. */
-  async dueSoonCandidates(from: IsoDate, to: IsoDate): Promise<AssignmentWithTask[]> {
-    return this.workerBase()
-      .where('a.deadline', '>=', from)
-      .where('a.deadline', '<=', to)
-      .where(sql<SqlBool>`a.reminded_deadline is distinct from a.deadline`)
-      .execute();
-  }
-
-  /** Open assignments of active tasks whose deadline ran out and that were not escalated for it. */
-  async overdueCandidates(lastClosed: IsoDate): Promise<AssignmentWithTask[]> {
-    return this.workerBase()
-      .where('a.deadline', '<=', lastClosed)
-      .where(sql<SqlBool>`a.escalated_deadline is distinct from a.deadline`)
-      .execute();
-  }
-
-  private workerBase() {
-    return this.db
-      .selectFrom('task_assignments as a')
-      .innerJoin('tasks as t', 't.id', 'a.task_id')
-      .selectAll('a')
-      .select([
-        't.reference as task_reference',
-        't.title as task_title',
-        't.priority as task_priority',
-        't.from_unit_code as task_from_unit_code',
-        't.state as task_state',
-        't.created_by as task_created_by',
-      ])
-      .where('a.state', '=', 'open')
-      .where('t.state', '=', 'active')
-      .orderBy('a.deadline')
-      .orderBy('a.id');
-  }
-
-  /** The claim of a worker pass: true for exactly one caller per assignment and deadline. */
-  async claimReminder(trx: Db, id: string, deadline: IsoDate): Promise<boolean> {
-    const result = await trx
-      .updateTable('task_assignments')
-      .set({ reminded_deadline: deadline })
-      .where('id', '=', id)
-      .where('state', '=', 'open')
-      .where('deadline', '=', deadline)
-      .where(sql<SqlBool>`reminded_deadline is distinct from deadline`)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
-  async claimEscalation(
-    trx: Db,
-    id: string,
-    deadline: IsoDate,
-    target: string | null,
-    now: Date,
-  ): Promise<boolean> {
-    const result = await trx
-      .updateTable('task_assignments')
-      .set({
-        escalated_deadline: deadline,
-        escalated_to_unit_code: target,
-        escalated_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .where('state', '=', 'open')
-      .where('deadline', '=', deadline)
-      .where(sql<SqlBool>`escalated_deadline is distinct from deadline`)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
   }
 
   async demoTaskCount(): Promise<number> {

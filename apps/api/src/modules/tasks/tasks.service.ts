@@ -190,16 +190,16 @@ export class TasksService {
     return { id: result.body.id, replayed: result.replayed };
   }
 
-  /** The task for a manager of it; 404 for whoever may not even see it. */
+  /** The task for a manager of it: 403 for a viewer of it, 404 for whoever may not even see it. */
   private async managedTask(actor: OfficerActor, taskId: string) {
-    const task = await this.deps.repository.findTask(taskId);
+    const { policy, repository } = this.deps;
+    const task = await repository.findTask(taskId);
     if (!task) throw new AppError('TASK_NOT_FOUND');
-    if (!(await this.deps.policy.can(actor, 'tasks.assign', task.from_unit_code))) {
-      if (!(await this.deps.policy.can(actor, 'tasks.read', task.from_unit_code)))
-        throw new AppError('TASK_NOT_FOUND');
-      throw new AppError('FORBIDDEN');
-    }
-    return task;
+    if (await policy.can(actor, 'tasks.assign', task.from_unit_code)) return task;
+    if (await policy.can(actor, 'tasks.read', task.from_unit_code)) throw new AppError('FORBIDDEN');
+    for (const a of await repository.assignmentsOfTask(taskId))
+      if (await policy.can(actor, 'tasks.read', a.unit_code)) throw new AppError('FORBIDDEN');
+    throw new AppError('TASK_NOT_FOUND');
   }
 
   async cancel(
@@ -277,6 +277,7 @@ export class TasksService {
     if (extension.decision !== 'pending') throw new AppError('TASK_EXTENSION_ALREADY_DECIDED');
     const granted = input.decision === 'grant';
     const note = input.note?.trim() || null;
+    const assigneeName = await unitName(this.deps, assignment.unit_code);
     await db.transaction().execute(async (trx: Db) => {
       const now = clock.now();
       const decided = await repository.decideExtension(trx, extensionId, {
@@ -320,7 +321,7 @@ export class TasksService {
           taskId: task.id,
           taskReference: task.reference,
           title: task.title,
-          unitName: await unitName(this.deps, assignment.unit_code),
+          unitName: assigneeName,
           granted,
           deadline,
           ...(note ? { note } : {}),

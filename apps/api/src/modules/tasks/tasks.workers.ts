@@ -1,5 +1,6 @@
 import { appendAudit } from '../audit/audit.service';
 import { addDays, toLocal } from '../calendar/calendar.time';
+import { TaskClaims } from './tasks.claims';
 import { type TasksDeps, unitName } from './tasks.context';
 import {
   assigneeRecipients,
@@ -26,15 +27,16 @@ export type TaskWorkerDeps = Omit<TasksDeps, 'files' | 'policy'>;
  */
 export async function runDueSoon(deps: TaskWorkerDeps): Promise<number> {
   const { db, clock, calendar, repository } = deps;
+  const claims = new TaskClaims(db);
   const now = clock.now();
   const today = toLocal(now).date;
   let sent = 0;
-  for (const a of await repository.dueSoonCandidates(today, addDays(today, LOOKAHEAD_DAYS))) {
+  for (const a of await claims.dueSoonCandidates(today, addDays(today, LOOKAHEAD_DAYS))) {
     if (calendar.closingOf(a.deadline).getTime() < now.getTime()) continue; // escalation's job
     if ((await calendar.workingDaysBetween(today, a.deadline)) > DUE_SOON_WORKING_DAYS) continue;
     const name = await unitName(deps, a.unit_code);
     const claimed = await db.transaction().execute(async (trx) => {
-      if (!(await repository.claimReminder(trx, a.id, a.deadline))) return false;
+      if (!(await claims.claimReminder(trx, a.id, a.deadline))) return false;
       await repository.insertEvent(trx, {
         task_id: a.task_id,
         assignment_id: a.id,
@@ -84,16 +86,17 @@ export async function runDueSoon(deps: TaskWorkerDeps): Promise<number> {
  */
 export async function runEscalation(deps: TaskWorkerDeps): Promise<number> {
   const { db, clock, calendar, units, repository } = deps;
+  const claims = new TaskClaims(db);
   const now = clock.now();
   let escalated = 0;
   const lastClosed = lastClosedDate(now, (d) => calendar.closingOf(d));
-  for (const a of await repository.overdueCandidates(lastClosed)) {
+  for (const a of await claims.overdueCandidates(lastClosed)) {
     const target = escalationTarget(await units.find(a.unit_code));
     const name = await unitName(deps, a.unit_code);
     const targetName = target ? await unitName(deps, target) : null;
     const fromName = await unitName(deps, a.task_from_unit_code);
     const claimed = await db.transaction().execute(async (trx) => {
-      if (!(await repository.claimEscalation(trx, a.id, a.deadline, target, now))) return false;
+      if (!(await claims.claimEscalation(trx, a.id, a.deadline, target, now))) return false;
       await repository.insertEvent(trx, {
         task_id: a.task_id,
         assignment_id: a.id,
