@@ -96,6 +96,8 @@ const MAX_CHUNK_CHARS = 1500;
 const RERANK_DEPTH = 20;
 /** Fewer answers than this with every concept: also try with one concept left out. */
 const MIN_RESULTS = 3;
+/** At most this many extra searches per question (each costs about one search). */
+const MAX_RELAXATIONS = 3;
 export const NAME_PRIOR = 0.2;
 
 /**
@@ -202,7 +204,15 @@ export class KnowledgeBase {
     options: { filter: (code: string) => boolean; boost: (code: string) => number },
   ): ScoredCode[] {
     const best = new Map(found.map((r) => [r.code, r.score * 2]));
-    plan.groups.forEach((_, skip) => {
+    // Only concepts missing from the best name are suspects (all of them if nothing was found).
+    const topTerms = found[0] ? this.nameTerms.get(found[0].code) : undefined;
+    const suspects = plan.groups
+      .map((g, i) => ({ g, i }))
+      .filter(
+        ({ g }) => !topTerms || !g.alternatives.some((a) => a.terms.every((t) => topTerms.has(t))),
+      )
+      .slice(0, MAX_RELAXATIONS);
+    for (const { i: skip } of suspects) {
       const text = plan.groups
         .filter((__, i) => i !== skip)
         .map((g) => g.alternatives[0]!.terms.join(' '))
@@ -210,7 +220,7 @@ export class KnowledgeBase {
       for (const r of this.index.search(text, options)) {
         if ((best.get(r.code) ?? 0) < r.score) best.set(r.code, r.score);
       }
-    });
+    }
     return [...best]
       .map(([code, score]) => ({ code, score: score / 2 }))
       .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));

@@ -107,7 +107,10 @@ export function score(questions: EvalQuestion[], run: (q: EvalQuestion) => Outco
   };
   const times: number[] = [];
   for (const q of questions) {
-    const o = run(q);
+    // Timed three times, the median kept: one run is at the mercy of other processes on a
+    // 2-core machine. The answer is the same each time (the router is deterministic).
+    const runs = [run(q), run(q), run(q)].sort((a, b) => a.ms - b.ms);
+    const o = runs[1]!;
     times.push(o.ms);
     if (o.intent === q.intent) s.intent += 1;
     else s.misses.push(`${q.id} intent ${o.intent} ≠ ${q.intent}: ${q.text}`);
