@@ -69,6 +69,10 @@ const ReportDetailPage = lazy(() =>
   feedbackPublic().then((m) => ({ default: m.ReportDetailPage })),
 );
 const FeedbackStatsPage = lazy(() => feedbackPublic().then((m) => ({ default: m.StatsPage })));
+// The assistant's full page; the panel over every page shares this chunk (features/assistant).
+const AssistantPage = lazy(() =>
+  import('./features/assistant').then((m) => ({ default: m.AssistantPage })),
+);
 // Result verification (opened from the QR code on a result): a small chunk of its own.
 const VerifyResultPage = lazy(() =>
   import('./features/results').then((m) => ({ default: m.VerifyResultPage })),
@@ -145,6 +149,14 @@ const router = createBrowserRouter([
         element: (
           <Lazy>
             <DraftPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'tro-ly',
+        element: (
+          <Lazy>
+            <AssistantPage />
           </Lazy>
         ),
       },

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { AssistantLauncher } from '../features/assistant/launcher';
 import { type ResidentUser, residentSignInUrl, useLogout, useSession } from '../lib/session';
 import { Emblem } from './emblem';
 import { ErrorMessage } from './error-message';
@@ -103,6 +104,7 @@ export function ResidentLayout() {
           </nav>
         </div>
       </footer>
+      <AssistantLauncher />
     </div>
   );
 }

@@ -167,6 +167,7 @@ export const en: Dictionary<typeof vi> = {
     home: 'Home',
     units: 'Communes/wards',
     procedures: 'Procedures',
+    assistant: 'Ask the assistant',
   },
   account: {
     signIn: 'Sign in',
@@ -210,6 +211,7 @@ export const en: Dictionary<typeof vi> = {
       assistant: {
         title: 'Virtual assistant',
         text: 'Ask about procedures, the documents you need and the fees.',
+        action: 'Ask the assistant',
       },
     },
     communeHeading: 'Your commune',

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { assistantVi } from '../features/assistant/strings-vi';
 import type { followUpVi } from '../features/dossiers/strings-vi';
 import type { feedbackVi } from '../features/feedback/strings-vi';
 import type { feedbackMapVi } from '../features/feedback-map/map-strings';
@@ -23,6 +24,7 @@ declare module 'i18next' {
       feedback: typeof feedbackVi;
       feedbackMap: typeof feedbackMapVi;
       feedbackPublic: typeof feedbackPublicVi;
+      assistant: typeof assistantVi;
     };
   }
 }

@@ -162,6 +162,7 @@ export const vi = {
     home: 'Trang chủ',
     units: 'Xã/phường',
     procedures: 'Thủ tục',
+    assistant: 'Hỏi trợ lý',
   },
   account: {
     signIn: 'Đăng nhập',
@@ -205,6 +206,7 @@ export const vi = {
       assistant: {
         title: 'Trợ lý ảo',
         text: 'Hỏi đáp về thủ tục, giấy tờ cần chuẩn bị và lệ phí.',
+        action: 'Hỏi trợ lý',
       },
     },
     communeHeading: 'Xã/phường của bạn',

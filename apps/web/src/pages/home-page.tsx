@@ -11,6 +11,7 @@ const tiles = ['track', 'report', 'assistant'] as const;
 const tileLinks: Partial<Record<(typeof tiles)[number], string>> = {
   track: '/tra-cuu-ho-so',
   report: '/phan-anh/gui',
+  assistant: '/tro-ly',
 };
 
 export function HomePage() {
@@ -51,9 +52,9 @@ export function HomePage() {
                       tabIndex={-1}
                       aria-hidden="true"
                     >
-                      {key === 'report'
-                        ? t('home.tiles.report.action')
-                        : t('dossiers.track.homeAction')}
+                      {key === 'track'
+                        ? t('dossiers.track.homeAction')
+                        : t(`home.tiles.${key}.action`)}
                     </Link>
                   ) : (
                     <span className="tag tag--soon">{t('app.comingSoon')}</span>

@@ -83,6 +83,24 @@ export function useReportDraft() {
   return { draft, update, clear };
 }
 
+/**
+ * A report started elsewhere (the assistant's "Xem và gửi phản ánh"): `?category=&description=`
+ * fill those two answers of the draft, keeping anything else already typed. The resident still
+ * goes through every step and confirms. Returns whether the link carried a draft.
+ */
+export function startDraftFromQuery(params: URLSearchParams): boolean {
+  const category = params.get('category')?.trim() ?? '';
+  const description = params.get('description')?.trim().slice(0, FEEDBACK_DESCRIPTION_MAX) ?? '';
+  if (!category && !description) return false;
+  const current = { ...emptyDraft, ...readJson<Partial<ReportDraft>>(DRAFT_KEY) };
+  writeJson(DRAFT_KEY, {
+    ...current,
+    ...(category ? { category, keptAgainst: null } : {}),
+    ...(description ? { description } : {}),
+  });
+  return true;
+}
+
 export type CreatedReport = FeedbackCreated;
 export const readCreated = () => readJson<CreatedReport>(CREATED_KEY);
 export const writeCreated = (created: CreatedReport | null) => writeJson(CREATED_KEY, created);

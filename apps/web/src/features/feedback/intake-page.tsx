@@ -1,6 +1,6 @@
 import type { FeedbackCategory } from '@cqs/shared';
 import { type FormEvent, useRef, useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { i18n } from '../../i18n';
 import { ApiClientError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -14,6 +14,7 @@ import {
   type ReportDraft,
   STEPS,
   type Step,
+  startDraftFromQuery,
   stepOfError,
   stepPath,
   useReportDraft,
@@ -41,9 +42,14 @@ export interface StepProps {
 /** `/phan-anh/gui/:step?`: report a problem, one question per page, then review and send. */
 export function ReportIntakePage() {
   const { step } = useParams();
+  const [params] = useSearchParams();
   if (step === DONE) return <Confirmation />;
   const current = STEPS.find((s) => s === step);
-  if (!current) return <Navigate to={stepPath(STEPS[0])} replace />;
+  if (!current) {
+    // A prefilled link (from the assistant) seeds the draft before the first step reads it.
+    startDraftFromQuery(params);
+    return <Navigate to={stepPath(STEPS[0])} replace />;
+  }
   return <IntakeFlow step={current} />;
 }
 
