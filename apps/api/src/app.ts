@@ -31,6 +31,7 @@ import { CalendarService } from './modules/calendar/calendar.service';
 import { CatalogueRepository } from './modules/catalogue/catalogue.repository';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
+import { dashboardRollupSink, registerDashboard } from './modules/dashboard/dashboard.module';
 import { allowOfficersToReadDossierFiles } from './modules/dossiers/dossier-files.access';
 import { DossierQueries } from './modules/dossiers/dossiers.queries';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes';
@@ -203,8 +204,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     policy,
   });
   catalogueRoutes(server, { catalogue });
-  // Every dossier event also feeds these, in its own transaction (national-portal sync).
-  const dossierEventSinks: DossierEventSink[] = [nationalSyncSink];
+  // Every dossier event also feeds these, in its own transaction (national-portal sync, dashboard
+  // rollups).
+  const dossierEventSinks: DossierEventSink[] = [nationalSyncSink, dashboardRollupSink];
   allowOfficersToReadDossierFiles(files, policy, db);
   dossierRoutes(server, {
     drafts: new DraftsService({ db, clock, catalogue, files }),
@@ -296,6 +298,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     calendar,
     files,
   });
+  await registerDashboard(server, { db, clock, policy, calendar });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);

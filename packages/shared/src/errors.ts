@@ -2,6 +2,7 @@ import { assistantErrors } from './errors/assistant';
 import { calendarErrors } from './errors/calendar';
 import { catalogueErrors } from './errors/catalogue';
 import { coreErrors } from './errors/core';
+import { dashboardErrors } from './errors/dashboard';
 import { dossierErrors } from './errors/dossiers';
 import { feedbackErrors } from './errors/feedback';
 import { filesErrors } from './errors/files';
@@ -41,6 +42,7 @@ export const errorCatalogue = {
   ...teamsErrors,
   ...tasksErrors,
   ...assistantErrors,
+  ...dashboardErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
