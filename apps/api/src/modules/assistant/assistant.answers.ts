@@ -62,7 +62,7 @@ export function answerSection(
   const body = aspect
     ? quoteSection(p.record, settings, aspect, place)
     : overview(p.record, settings);
-  const text = `${ASPECT_LABELS[section]} của thủ tục «${p.name}» (mã ${p.code}), theo bản ghi trên Cổng Dịch vụ công quốc gia:\n${body}`;
+  const text = `${ASPECT_LABELS[section]} của thủ tục «${shortName(p.name)}» (mã ${p.code}), theo bản ghi trên Cổng Dịch vụ công quốc gia:\n${body}`;
   const actions: AssistantAction[] = [
     {
       type: 'open_procedure',
@@ -103,7 +103,7 @@ function quoteSection(
       return cut(record.requirements_text) || 'Bản ghi không nêu yêu cầu, điều kiện riêng.';
     case 'legal_basis':
       return record.legal_basis.length > 0
-        ? bullets(record.legal_basis.map((l) => [l.number, l.title].filter(Boolean).join(' – ')))
+        ? bullets(record.legal_basis.map((l) => [l.number, l.title].filter(Boolean).join(': ')))
         : cut(record.legal_basis_text) || 'Bản ghi không nêu căn cứ pháp lý.';
     case 'results':
       return record.results.length > 0
@@ -152,7 +152,7 @@ function fees(record: CatalogueRecord, settings: VersionSettings): string {
         const amount = local.feeVnd === 0 ? 'miễn phí' : `${formatVnd(local.feeVnd)} đồng`;
         return `- ${name}: ${amount} (mức do tỉnh quy định${local.note ? `: ${local.note}` : ''})`;
       }
-      const note = c.fee_or_time_note ? ` – ${c.fee_or_time_note}` : '';
+      const note = noteAbout(c.fee_or_time_note, 'fees');
       return `- ${name}: ${c.fee?.trim() || 'bản ghi không ghi mức phí'}${note}`;
     })
     .join('\n');
@@ -170,7 +170,7 @@ function times(record: CatalogueRecord): string {
         : /^\d+$/.test(raw) && !c.time_unit
           ? `«${raw}» (bản ghi không ghi đơn vị)`
           : raw;
-      return `- ${name}: ${value}${c.fee_or_time_note ? ` – ${c.fee_or_time_note}` : ''}`;
+      return `- ${name}: ${value}${noteAbout(c.fee_or_time_note, 'time')}`;
     })
     .join('\n');
 }
@@ -205,6 +205,27 @@ function overview(record: CatalogueRecord, settings: VersionSettings): string {
       : 'Chưa nộp trực tuyến được: nộp trực tiếp hoặc qua bưu chính.',
   );
   return lines.join('\n');
+}
+
+/** "Thủ tục đăng ký khai sinh" reads "thủ tục «Đăng ký khai sinh»" inside a sentence. */
+export function shortName(name: string): string {
+  const rest = name.replace(/^Thủ tục\s+/i, '');
+  return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+}
+
+const MAX_NOTE = 600;
+
+/**
+ * The portal keeps one note per channel for fees and time alike: it is shown with the fee when it
+ * speaks of money and with the time when it speaks of days, cut when very long.
+ */
+function noteAbout(note: string | null, about: 'fees' | 'time'): string {
+  const t = note?.trim();
+  if (!t) return '';
+  const money = /phí|đồng|miễn|thu/i.test(t);
+  const days = /ngày|giờ|tháng|tuần/i.test(t);
+  if ((about === 'fees' && !money) || (about === 'time' && (!days || money))) return '';
+  return ` – ${t.length > MAX_NOTE ? `${t.slice(0, MAX_NOTE)}…` : t}`;
 }
 
 function bullets(items: string[]): string {

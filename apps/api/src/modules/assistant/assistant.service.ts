@@ -16,6 +16,7 @@ import {
   answerSection,
   citationOf,
   type PlaceContext,
+  shortName,
   submissionUrl,
 } from './assistant.answers';
 import { KnowledgeBase, type KnowledgeSource } from './assistant.knowledge';
@@ -249,7 +250,7 @@ export class AssistantService {
           ...base,
           aspect: 'place',
           outcome: 'answer',
-          text: `Bạn có thể nộp hồ sơ thủ tục «${p.name}» (mã ${p.code}) trực tuyến. Bấm "Nộp hồ sơ trực tuyến" để mở tờ khai; thông tin của bạn được điền sẵn khi đã đăng nhập.`,
+          text: `Bạn có thể nộp hồ sơ thủ tục «${shortName(p.name)}» (mã ${p.code}) trực tuyến. Bấm "Nộp hồ sơ trực tuyến" để mở tờ khai; thông tin của bạn được điền sẵn khi đã đăng nhập.`,
           citations: [citationOf(p, 'place')],
           actions: [
             {
@@ -266,7 +267,7 @@ export class AssistantService {
         ...base,
         aspect: 'place',
         outcome: 'answer',
-        text: `Thủ tục «${p.name}» chưa nộp trực tuyến được trên hệ thống này. ${where.text}`,
+        text: `Thủ tục «${shortName(p.name)}» chưa nộp trực tuyến được trên hệ thống này. ${where.text}`,
         citations: where.citations,
         actions: where.actions,
       };
