@@ -32,6 +32,11 @@ export const demoOfficers = {
       { role: 'dashboard_viewer', unitCode: '24133' },
     ],
   },
+  lanhdaoTinh: {
+    username: 'demo.lanhdao.tinh',
+    fullName: 'Hoàng Văn Sơn (demo)',
+    grants: [{ role: 'unit_leader', unitCode: '66' }],
+  },
   sotuphap: {
     username: 'demo.sotuphap',
     fullName: 'Phạm Minh Đức (demo)',

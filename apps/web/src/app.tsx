@@ -40,6 +40,10 @@ const FeedbackReportPage = lazy(() =>
 const FeedbackAdminPage = lazy(() =>
   feedbackOfficer().then((m) => ({ default: m.FeedbackAdminPage })),
 );
+const tasks = () => import('./features/tasks');
+const TasksPage = lazy(() => tasks().then((m) => ({ default: m.TasksPage })));
+const AssignTaskPage = lazy(() => tasks().then((m) => ({ default: m.AssignTaskPage })));
+const TaskPage = lazy(() => tasks().then((m) => ({ default: m.TaskPage })));
 // Procedure pages are their own chunk (with their CSS): the home page stays small on slow phones.
 const ProcedureSearchPage = lazy(() =>
   import('./pages/procedure-search-page').then((m) => ({ default: m.ProcedureSearchPage })),
@@ -318,6 +322,31 @@ const router = createBrowserRouter([
             element: (
               <Lazy>
                 <FeedbackReportPage />
+              </Lazy>
+            ),
+          },
+          // Literal 'giao-moi' outranks ':id' as well.
+          {
+            path: 'nhiem-vu',
+            element: (
+              <Lazy>
+                <TasksPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'nhiem-vu/giao-moi',
+            element: (
+              <Lazy>
+                <AssignTaskPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'nhiem-vu/:id',
+            element: (
+              <Lazy>
+                <TaskPage />
               </Lazy>
             ),
           },

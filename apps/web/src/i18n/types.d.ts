@@ -8,6 +8,7 @@ import type { feedbackPublicVi } from '../features/feedback-public/strings-vi';
 import type { processingVi } from '../features/processing/strings-vi';
 import type { resultsVi } from '../features/results/strings-vi';
 import type { syncAdminVi } from '../features/sync-admin/strings-vi';
+import type { tasksVi } from '../features/tasks/strings-vi';
 import type { vi } from './vi';
 
 declare module 'i18next' {
@@ -25,6 +26,7 @@ declare module 'i18next' {
       feedbackMap: typeof feedbackMapVi;
       feedbackPublic: typeof feedbackPublicVi;
       assistant: typeof assistantVi;
+      tasks: typeof tasksVi;
     };
   }
 }

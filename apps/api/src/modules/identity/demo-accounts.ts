@@ -57,6 +57,12 @@ export const demoOfficers: DemoOfficer[] = [
     ],
   },
   {
+    // The province's leader: assigns directive tasks to communes and departments (tasks.assign at 66).
+    username: 'demo.lanhdao.tinh',
+    fullName: 'Hoàng Văn Sơn (demo)',
+    grants: [{ role: 'unit_leader', unitCode: '66' }],
+  },
+  {
     username: 'demo.dieuhanh',
     fullName: 'Võ Thanh Bình (demo)',
     grants: [{ role: 'dashboard_viewer', unitCode: '66' }],

@@ -43,6 +43,13 @@ export function OfficerHomePage() {
               <Link to="/can-bo/phan-anh">{t('officer.nav.feedback')}</Link>
             </li>
           ) : null}
+          {active.roles.some((r) =>
+            (permissions['tasks.read'] as readonly OfficerRole[]).includes(r),
+          ) ? (
+            <li>
+              <Link to="/can-bo/nhiem-vu">{t('officer.nav.tasks')}</Link>
+            </li>
+          ) : null}
         </ul>
       ) : null}
       <p>{t('officer.home.next')}</p>

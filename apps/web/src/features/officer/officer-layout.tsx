@@ -69,7 +69,10 @@ function isWorkLinkActive(
   );
 }
 
-const comingSoon = ['tasks', 'community', 'dashboard', 'admin'] as const;
+const comingSoon = ['community', 'dashboard', 'admin'] as const;
+
+// Directive tasks (features/tasks): everyone who may read tasks at one of their units.
+const taskRoles: readonly OfficerRole[] = permissions['tasks.read'];
 
 // Community feedback (features/feedback-officer): handlers see the inbox, administrators the rules.
 const feedbackRoles: readonly OfficerRole[] = permissions['feedback.handle'];
@@ -160,6 +163,13 @@ export function OfficerLayout() {
               <li>
                 <NavLink to="/can-bo/phan-anh" className="bo-nav__link" data-testid="nav-feedback">
                   {t('officer.nav.feedback')}
+                </NavLink>
+              </li>
+            ) : null}
+            {officer.grants.some((g) => taskRoles.includes(g.role)) ? (
+              <li>
+                <NavLink to="/can-bo/nhiem-vu" className="bo-nav__link" data-testid="nav-tasks">
+                  {t('officer.nav.tasks')}
                 </NavLink>
               </li>
             ) : null}
