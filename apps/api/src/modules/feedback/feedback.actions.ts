@@ -8,7 +8,7 @@ import type { AccessPolicy } from '../access/policy';
 import { appendAudit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { UnitsService } from '../units/units.service';
-import { notifyResident, notifyUnitNew } from './feedback.notify';
+import { notifyFollowers, notifyResident, notifyUnitNew } from './feedback.notify';
 import type { FeedbackRepository } from './feedback.repository';
 import { loadRules } from './feedback.rules';
 import type { FeedbackPause, FeedbackReportRow, FeedbackReportsTable } from './feedback.tables';
@@ -372,6 +372,20 @@ export class FeedbackActions {
           email: row.reporter_email,
           phone: row.reporter_phone,
           ...effect.residentMessage,
+        });
+      }
+      // Followers hear the public outcome: the answer (resolve/reject) and the closing.
+      const followerKind = effect.residentMessage?.kind === 'answered' ? 'answered' : null;
+      if (followerKind || (c.to === 'closed' && row.state !== 'closed')) {
+        await notifyFollowers(trx, clock, repository, {
+          reportId: row.id,
+          reporterUserId: row.reporter_user_id,
+          eventId,
+          reference: row.reference,
+          title,
+          unitName,
+          kind: followerKind ?? 'closed',
+          answer: followerKind ? effect.residentMessage!.text : null,
         });
       }
       if (effect.newUnit) {

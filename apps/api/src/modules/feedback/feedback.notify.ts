@@ -99,6 +99,43 @@ export async function notifyResident(
   );
 }
 
+/** Everyone following the report (not the reporter): it was answered, or it closed. */
+export async function notifyFollowers(
+  trx: Db,
+  clock: Clock,
+  repository: FeedbackRepository,
+  c: {
+    reportId: string;
+    reporterUserId: string | null;
+    eventId: number;
+    reference: string;
+    title: string;
+    unitName: string;
+    kind: 'answered' | 'closed';
+    answer: string | null;
+  },
+): Promise<void> {
+  for (const follower of await repository.followerContacts(trx, c.reportId, c.reporterUserId)) {
+    const target = residentChannel({ recipientName: null, ...follower });
+    if (!target) continue;
+    await tryEnqueue(() =>
+      enqueueNotification(trx, clock, {
+        channel: target.channel,
+        recipient: target.to,
+        template: 'feedback.follower_update',
+        payload: {
+          feedbackReference: c.reference,
+          title: c.title,
+          unitName: c.unitName,
+          kind: c.kind,
+          ...(c.answer ? { answer: c.answer } : {}),
+        },
+        dedupeKey: `feedback.follower_update:${c.eventId}:${follower.id}`,
+      }),
+    );
+  }
+}
+
 /** Officers of the unit (granted there) with an e-mail address. */
 async function unitRecipients(trx: Db, repository: FeedbackRepository, unitCode: string) {
   const officers = await repository.unitOfficerEmails(trx, unitCode, HANDLING_ROLES);

@@ -172,6 +172,22 @@ export class FeedbackRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
+  /** Followers other than the reporter (who hears through their own messages), still active. */
+  followerContacts(
+    trx: Db,
+    reportId: string,
+    reporterUserId: string | null,
+  ): Promise<{ id: string; email: string | null; phone: string | null }[]> {
+    let q = trx
+      .selectFrom('feedback_followers as f')
+      .innerJoin('users as u', 'u.id', 'f.user_id')
+      .select(['u.id', 'u.email', 'u.phone'])
+      .where('f.report_id', '=', reportId)
+      .where('u.disabled', '=', false);
+    if (reporterUserId) q = q.where('u.id', '!=', reporterUserId);
+    return q.orderBy('f.created_at').execute();
+  }
+
   // Workers ------------------------------------------------------------------------------------
   /** Open, unpaused reports whose deadline passed before `now`. */
   overdueOpen(now: Date, limit = 200): Promise<FeedbackReportRow[]> {

@@ -96,6 +96,13 @@ const samples: { [N in TemplateName]: TemplatePayload<N> } = {
     unitName: 'UBND xã Ea Kar',
     question: 'Đề nghị cho biết số cột đèn.',
   },
+  'feedback.follower_update': {
+    feedbackReference: 'PA-260429-7KQ2XP',
+    title: 'Đèn đường hỏng ở thôn 3',
+    unitName: 'UBND xã Ea Kar',
+    kind: 'answered',
+    answer: 'Đã thay bóng đèn ngày 05/05/2026.',
+  },
   'feedback.unit_new': {
     feedbackReference: 'PA-260429-7KQ2XP',
     title: 'Đèn đường hỏng ở thôn 3',

@@ -444,6 +444,40 @@ export const templates = {
     }),
   }),
 
+  // To the people who follow a report (instead of filing a duplicate): it was answered or closed.
+  'feedback.follower_update': define({
+    schema: z
+      .object({
+        feedbackReference: text,
+        title: text,
+        unitName: text,
+        kind: z.enum(['answered', 'closed']),
+        answer: text.max(4000).optional(),
+      })
+      .strict(),
+    build: (p, ctx) => ({
+      subject:
+        p.kind === 'answered'
+          ? `Phản ánh ${p.feedbackReference} Ông/Bà theo dõi đã có trả lời`
+          : `Phản ánh ${p.feedbackReference} Ông/Bà theo dõi đã đóng`,
+      intro: [
+        p.kind === 'answered'
+          ? `${p.unitName} đã trả lời phản ánh "${p.title}" mà Ông/Bà đang theo dõi.`
+          : `Phản ánh "${p.title}" mà Ông/Bà đang theo dõi đã kết thúc xử lý.`,
+      ],
+      facts: [
+        ['Mã phản ánh', p.feedbackReference],
+        ['Cơ quan xử lý', p.unitName],
+      ],
+      next: p.answer ? [`Nội dung trả lời: ${p.answer}`] : [],
+      link: { label: 'Xem phản ánh', url: feedbackUrl(ctx, p.feedbackReference) },
+      short:
+        p.kind === 'answered'
+          ? `Phản ánh ${p.feedbackReference} Ông/Bà theo dõi đã có trả lời. Xem tại:`
+          : `Phản ánh ${p.feedbackReference} Ông/Bà theo dõi đã đóng. Xem tại:`,
+    }),
+  }),
+
   // To the officers of the unit that must handle a report: a new one (routed, transferred or
   // escalated to them), one due soon, one overdue (and escalated away from them).
   'feedback.unit_new': define({
