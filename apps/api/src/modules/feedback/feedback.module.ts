@@ -58,7 +58,15 @@ export async function registerFeedback(
     classifier,
   });
   const actions = new FeedbackActions({ db, clock, repository, units, calendar, policy });
-  const queries = new FeedbackQueries({ clock, repository, units, policy, files, feedback });
+  const queries = new FeedbackQueries({
+    clock,
+    calendar,
+    repository,
+    units,
+    policy,
+    files,
+    feedback,
+  });
   queries.registerPhotoAccess();
   const admin = new FeedbackAdmin({ db, clock, repository, units, policy });
   await feedbackRoutes(server, {

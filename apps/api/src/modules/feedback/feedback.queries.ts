@@ -2,8 +2,10 @@ import type { Actor, OfficerActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import type { AccessPolicy } from '../access/policy';
+import type { CalendarService } from '../calendar/calendar.service';
 import type { FilesService } from '../files/files.service';
 import type { UnitsService } from '../units/units.service';
+import { band, dueSoonUntil } from './feedback.deadline';
 import type { FeedbackRepository } from './feedback.repository';
 import { type FeedbackService, photoBundle, statusFilter } from './feedback.service';
 import type { FeedbackReportRow } from './feedback.tables';
@@ -14,6 +16,7 @@ export class FeedbackQueries {
   constructor(
     private readonly deps: {
       clock: Clock;
+      calendar: CalendarService;
       repository: FeedbackRepository;
       units: UnitsService;
       policy: AccessPolicy;
@@ -69,9 +72,10 @@ export class FeedbackQueries {
       limit: 500,
       offset: 0,
     });
-    const now = this.deps.clock.now().getTime();
+    const now = this.deps.clock.now();
+    const dueSoonBy = await dueSoonUntil(this.deps.calendar, now);
     const items = rows
-      .map((row) => ({ row, band: band(row, now) }))
+      .map((row) => ({ row, band: band(row, now, dueSoonBy) }))
       .filter((x) => !query.band || x.band === query.band)
       .sort(
         (a, b) => (a.row.due_at?.getTime() ?? Infinity) - (b.row.due_at?.getTime() ?? Infinity),
@@ -94,6 +98,7 @@ export class FeedbackQueries {
     const row = await this.deps.repository.findReport(id);
     if (!row) throw new AppError('FEEDBACK_NOT_FOUND');
     await this.deps.policy.assert(actor, 'feedback.handle', row.assigned_unit_code ?? '66');
+    const now = this.deps.clock.now();
     const [events, publicView] = await Promise.all([
       this.deps.repository.listEvents(row.id, { publicOnly: false }),
       this.deps.feedback.publicView(row),
@@ -112,7 +117,7 @@ export class FeedbackQueries {
       escalationLevel: row.escalation_level,
       assignedOfficerId: row.assigned_officer_id,
       rowVersion: row.row_version,
-      band: band(row, this.deps.clock.now().getTime()),
+      band: band(row, now, await dueSoonUntil(this.deps.calendar, now)),
       allowedActions: allowedFeedbackActions(row.state as FeedbackState, 'officer').map((name) => ({
         name,
         label: feedbackActions.find((a) => a.name === name)!.label.vi,
@@ -166,15 +171,4 @@ export class FeedbackQueries {
       createdAt: row.created_at.toISOString(),
     };
   }
-}
-
-/** Deadline band for the inbox: paused, overdue, due within a day, on time, or done. */
-export function band(row: FeedbackReportRow, nowMs: number): string {
-  if (['resolved', 'rejected', 'closed'].includes(row.state)) return 'done';
-  if (row.state === 'info_requested') return 'paused';
-  if (!row.due_at) return 'on_time';
-  const left = row.due_at.getTime() - nowMs;
-  if (left < 0) return 'overdue';
-  if (left < 86_400_000) return 'due_soon';
-  return 'on_time';
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { UnitsService } from '../units/units.service';
 import { type FeedbackActions, overdueAtClose } from './feedback.actions';
+import { dueSoonUntil } from './feedback.deadline';
 import { notifyUnitDeadline } from './feedback.notify';
 import type { FeedbackRepository } from './feedback.repository';
 import { DEFAULT_DEPARTMENT_CODE, PEOPLES_COMMITTEE_CODE } from './feedback.seed-data';
@@ -11,8 +12,6 @@ import { REOPEN_WINDOW_DAYS } from './feedback-workflow';
 
 /** Working days the next level gets after an escalation (a shorter, urgent limit). */
 export const ESCALATION_WORKING_DAYS = 5;
-/** "Due soon": messages go out when less than this remains. */
-export const DUE_SOON_MS = 24 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 export interface FeedbackWorkerDeps {
@@ -104,10 +103,12 @@ export async function runAutoClose(deps: FeedbackWorkerDeps): Promise<number> {
   return closed;
 }
 
-/** Tells the unit's officers about deadlines within a day (once per report and deadline). */
+/** Tells the unit's officers about deadlines due soon (once per report and deadline). */
 export async function runDueSoon(deps: FeedbackWorkerDeps): Promise<number> {
   const now = deps.clock.now();
-  const rows = await deps.repository.dueBetween(now, new Date(now.getTime() + DUE_SOON_MS));
+  const until = await dueSoonUntil(deps.calendar, now);
+  // dueBetween's upper bound is exclusive; a deadline at exactly `until` is due soon too.
+  const rows = await deps.repository.dueBetween(now, new Date(until.getTime() + 1));
   for (const row of rows) {
     if (!row.assigned_unit_code || !row.due_at) continue;
     const unitName =
