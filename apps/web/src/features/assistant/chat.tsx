@@ -25,14 +25,30 @@ export function Chat({ onNavigate }: { onNavigate: () => void }) {
   const { turns, pending, failure, send, reset } = useConversation();
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const latest = useRef<HTMLDivElement>(null);
   const busy = pending !== null;
 
-  // A new reply: bring its start into view (long quotes are read from the top).
+  // A new reply: bring its start into view (long quotes are read from the top). In the panel the
+  // log scrolls inside itself; on the page the window scrolls.
   const count = turns.length;
   useEffect(() => {
-    if (count > 0) latest.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    if (count === 0) return;
+    // Next frame: on first mount the panel's dialog opens (and gets a size) after this effect.
+    const frame = window.requestAnimationFrame(() => {
+      const box = log.current;
+      const turn = latest.current;
+      if (!box || !turn) return;
+      if (box.scrollHeight > box.clientHeight) box.scrollTop = turn.offsetTop;
+      else turn.scrollIntoView({ block: 'start' });
+    });
+    return () => window.cancelAnimationFrame(frame);
   }, [count]);
+  // The question just sent, with "Đang trả lời…", at the bottom of the panel's log.
+  useEffect(() => {
+    const box = log.current;
+    if (pending !== null && box) box.scrollTop = box.scrollHeight;
+  }, [pending]);
 
   const ask = async (text: string) => {
     const question = text.trim();
@@ -74,6 +90,7 @@ export function Chat({ onNavigate }: { onNavigate: () => void }) {
         ) : null}
       </div>
       <div
+        ref={log}
         className="assistant-log"
         role="log"
         aria-live="polite"

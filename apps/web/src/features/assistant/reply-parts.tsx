@@ -1,39 +1,29 @@
 import type { AssistantAction, AssistantCitation, AssistantReply } from '@cqs/shared';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useAssistantT } from './assistant-i18n';
+import { replyBlocks } from './reply-blocks';
 import { citationHref, isLocalPath, revealSectionSoon } from './section-anchor';
 
-/**
- * The reply's plain text as paragraphs and bullet lists: lines starting with "- " are list
- * items, other lines are paragraphs. Only text nodes are rendered (no HTML from the server).
- */
+/** The reply's plain text as paragraphs and lists: only text nodes, no HTML from the server. */
 export function ReplyText({ text }: { text: string }) {
-  const blocks: ReactNode[] = [];
-  let items: string[] = [];
-  const flush = () => {
-    if (items.length === 0) return;
-    blocks.push(
-      <ul key={`ul-${blocks.length}`} className="assistant-reply__list">
-        {items.map((item, i) => (
+  return (
+    <div className="assistant-reply__text">
+      {replyBlocks(text).map((block, i) =>
+        block.kind === 'list' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: static text, never reordered
-          <li key={i}>{item}</li>
-        ))}
-      </ul>,
-    );
-    items = [];
-  };
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed.startsWith('- ') || trimmed.startsWith('• ')) {
-      items.push(trimmed.slice(2));
-      continue;
-    }
-    flush();
-    if (trimmed) blocks.push(<p key={`p-${blocks.length}`}>{trimmed}</p>);
-  }
-  flush();
-  return <div className="assistant-reply__text">{blocks}</div>;
+          <ul key={i} className="assistant-reply__list">
+            {block.items.map((item, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: static text, never reordered
+              <li key={j}>{item}</li>
+            ))}
+          </ul>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static text, never reordered
+          <p key={i}>{block.text}</p>
+        ),
+      )}
+    </div>
+  );
 }
 
 export function Citations({
