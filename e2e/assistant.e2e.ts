@@ -203,8 +203,27 @@ describe('assistant (mobile)', () => {
           () => !!document.activeElement?.closest('[data-testid="assistant-panel"]'),
         ),
       ).toBe(true);
-      await page.getByTestId('assistant-close').click();
-      await panel.waitFor({ state: 'detached' });
+
+      // The citation closes the panel and opens the procedure page at the cited section.
+      const citation = reply.first().getByTestId('assistant-citations').locator('a').first();
+      const href = (await citation.getAttribute('href')) ?? '';
+      expect(href).toMatch(/^\/thu-tuc\/\d\.\d{6}#fee$/);
+      await citation.click();
+      await page.waitForURL(`${baseUrl}${href}`);
+      expect(await panel.count()).toBe(0);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 15_000 })
+        .toBe('fee');
+      const top = await page.evaluate(
+        () => document.getElementById('fee')?.getBoundingClientRect().top,
+      );
+      expect(top).toBeGreaterThanOrEqual(-1);
+      expect(top).toBeLessThan(200);
+      await page.screenshot({
+        path: fileURLToPath(
+          new URL('./screenshots/assistant-09b-cited-section.png', import.meta.url),
+        ),
+      });
     } finally {
       await ctx.close();
     }
