@@ -72,6 +72,14 @@ export function AssignTaskPage() {
   const [errors, setErrors] = useState<Errors>({});
   const summaryRef = useRef<HTMLDivElement>(null);
   const units = useUnitsBelow(unit?.unitCode ?? '');
+  // A field's message goes as soon as the officer changes that field.
+  const clear = (...fields: Field[]) =>
+    setErrors((e) => {
+      if (!fields.some((f) => e[f])) return e;
+      const next = { ...e };
+      for (const f of fields) delete next[f];
+      return next;
+    });
   const create = useCreateTask();
 
   if (!unit) return <p className="notice notice--warning">{t('common.chooseUnit')}</p>;
@@ -165,7 +173,10 @@ export function AssignTaskPage() {
             className="input"
             value={title}
             maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              clear('title');
+            }}
             data-testid="tk-title"
           />
         </FormField>
@@ -181,13 +192,16 @@ export function AssignTaskPage() {
             rows={6}
             value={description}
             maxLength={5000}
-            onChange={(e) => setDescription(e.target.value)}
+            onChange={(e) => {
+              setDescription(e.target.value);
+              clear('description');
+            }}
             data-testid="tk-description"
           />
         </FormField>
         <FormField id={`${id}-priority`} label={t('assign.priority')}>
           <select
-            className="select"
+            className="select tk-select"
             value={priority}
             onChange={(e) => setPriority(e.target.value as TaskPriority)}
             data-testid="tk-priority"
@@ -206,7 +220,10 @@ export function AssignTaskPage() {
               type="radio"
               name={`${id}-mode`}
               checked={mode === 'date'}
-              onChange={() => setMode('date')}
+              onChange={() => {
+                setMode('date');
+                clear('deadline', 'workingDays');
+              }}
               data-testid="tk-mode-date"
             />{' '}
             {t('assign.byDate')}
@@ -216,7 +233,10 @@ export function AssignTaskPage() {
               type="radio"
               name={`${id}-mode`}
               checked={mode === 'days'}
-              onChange={() => setMode('days')}
+              onChange={() => {
+                setMode('days');
+                clear('deadline', 'workingDays');
+              }}
               data-testid="tk-mode-days"
             />{' '}
             {t('assign.byDays')}
@@ -234,7 +254,10 @@ export function AssignTaskPage() {
                 className="input input--medium"
                 value={deadline}
                 min={vnDay(new Date())}
-                onChange={(e) => setDeadline(e.target.value)}
+                onChange={(e) => {
+                  setDeadline(e.target.value);
+                  clear('deadline');
+                }}
                 data-testid="tk-deadline"
               />
             </FormField>
@@ -253,7 +276,10 @@ export function AssignTaskPage() {
                 max={365}
                 className="input input--short"
                 value={workingDays}
-                onChange={(e) => setWorkingDays(e.target.value)}
+                onChange={(e) => {
+                  setWorkingDays(e.target.value);
+                  clear('deadline', 'workingDays');
+                }}
                 data-testid="tk-working-days"
               />
             </FormField>
@@ -262,11 +288,19 @@ export function AssignTaskPage() {
         {units.isError ? (
           <ErrorMessage error={units.error} onRetry={() => units.refetch()} />
         ) : null}
+        {units.data && units.data.length === 0 ? (
+          <p className="notice notice--warning" data-testid="tk-no-units">
+            {t('assign.noUnits')}
+          </p>
+        ) : null}
         <UnitPicker
           id={`${id}-assignees`}
-          units={units.data?.items ?? []}
+          units={units.data ?? []}
           chosen={assignees}
-          onChange={setAssignees}
+          onChange={(codes) => {
+            setAssignees(codes);
+            clear('assignees');
+          }}
           error={errors.assignees}
         />
         <div id={`${id}-attachments`}>

@@ -74,7 +74,7 @@ export const tasksEn: Dictionary<typeof tasksVi> = {
     urgent: 'Urgent',
   },
   progress: {
-    label: '{{percent}}% done',
+    label: '{{percent}}%',
   },
   assign: {
     title: 'Assign a new task',
@@ -103,6 +103,7 @@ export const tasksEn: Dictionary<typeof tasksVi> = {
     chosen_other: '{{count}} units chosen',
     remove: 'Remove {{name}}',
     noMatch: 'No unit matches.',
+    noUnits: 'The unit has no units below it to assign tasks to.',
     more: '{{count}} more units: type more to narrow the list.',
     groupCommunes: 'Communes and wards',
     groupDepartments: 'Departments',

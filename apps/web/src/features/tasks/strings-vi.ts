@@ -71,7 +71,7 @@ export const tasksVi = {
     urgent: 'Khẩn',
   },
   progress: {
-    label: 'Đã hoàn thành {{percent}}%',
+    label: '{{percent}}%',
   },
   assign: {
     title: 'Giao nhiệm vụ mới',
@@ -99,6 +99,7 @@ export const tasksVi = {
     chosen_other: 'Đã chọn {{count}} đơn vị',
     remove: 'Bỏ {{name}}',
     noMatch: 'Không có đơn vị nào khớp.',
+    noUnits: 'Đơn vị không có đơn vị cấp dưới để giao nhiệm vụ.',
     more: 'Còn {{count}} đơn vị nữa, hãy gõ thêm để thu hẹp.',
     groupCommunes: 'Xã, phường',
     groupDepartments: 'Sở, ngành',

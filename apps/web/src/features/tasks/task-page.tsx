@@ -5,6 +5,7 @@ import { Loading } from '../../components/loading';
 import { ApiClientError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { formatDateTime } from '../processing/format';
+import { useActiveUnit } from '../processing/use-active-unit';
 import { useTk } from './i18n';
 import { ManagePanel } from './manage-panel';
 import { type ActionRunner, ReportPanel } from './report-forms';
@@ -23,6 +24,7 @@ export function TaskPage() {
   const task = query.data;
   useDocumentTitle(task ? `${task.reference} — ${t('detail.title')}` : t('detail.title'));
   const action = useTaskAction(id);
+  const { unit } = useActiveUnit();
   const [notice, setNotice] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const noticeRef = useRef<HTMLParagraphElement>(null);
@@ -99,7 +101,7 @@ export function TaskPage() {
               </section>
               <AssignmentsTable task={task} />
               {task.assignments
-                .filter((a) => a.canReport)
+                .filter((a) => a.canReport && a.unit.code === unit?.unitCode)
                 .map((a) => (
                   <ReportPanel
                     key={a.id}

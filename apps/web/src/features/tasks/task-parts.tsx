@@ -1,5 +1,6 @@
 import type { StoredFile } from '@cqs/shared';
 import { dayToText, formatDateTime, formatSize } from '../processing/format';
+import { useActiveUnit } from '../processing/use-active-unit';
 import { useTk } from './i18n';
 import { Day, ProgressBar, StatusTag } from './task-status';
 import type { TaskDetail, TaskEvent } from './tasks-api';
@@ -23,6 +24,7 @@ export function FileList({ files, testId }: { files: StoredFile[]; testId?: stri
 /** One row per assignee unit the viewer may see: status, deadline, percent, last report. */
 export function AssignmentsTable({ task }: { task: TaskDetail }) {
   const { t } = useTk();
+  const activeCode = useActiveUnit().unit?.unitCode;
   return (
     <section className="ws-section" aria-labelledby="tk-assignments-h">
       <h2 id="tk-assignments-h">{t('detail.assignments')}</h2>
@@ -46,7 +48,9 @@ export function AssignmentsTable({ task }: { task: TaskDetail }) {
             >
               <th scope="row" data-label={t('list.col.assignee')}>
                 {a.unit.name}
-                {a.canReport ? <span className="proc-sub">{t('detail.yourUnit')}</span> : null}
+                {a.unit.code === activeCode ? (
+                  <span className="proc-sub">{t('detail.yourUnit')}</span>
+                ) : null}
               </th>
               <td data-label={t('list.col.status')}>
                 <StatusTag status={a.status} />
@@ -121,7 +125,9 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
                 : ''}
               {e.deadline ? ` — ${t('event.newDeadline', { day: dayToText(e.deadline) })}` : ''}
             </p>
-            {e.text ? <p className="timeline__note fbo-text">{e.text}</p> : null}
+            {e.text && e.kind !== 'created' ? (
+              <p className="timeline__note fbo-text">{e.text}</p>
+            ) : null}
             {e.files.length ? <FileList files={e.files} /> : null}
           </li>
         ))}

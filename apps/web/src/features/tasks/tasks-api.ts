@@ -95,6 +95,8 @@ export function useUnitsBelow(unitCode: string) {
     queryKey: ['units', 'children', unitCode],
     queryFn: ({ signal }) =>
       get<UnitList>('/api/units', { signal, query: { parent: unitCode, limit: 200 } }),
+    // External bodies (e.g. the power company) take feedback, not the province's directives.
+    select: (list: UnitList) => list.items.filter((u) => u.kind !== 'external'),
     enabled: Boolean(unitCode),
     staleTime: 60 * 60_000,
   });

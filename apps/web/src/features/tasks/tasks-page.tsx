@@ -15,6 +15,7 @@ import {
   type TaskPriority,
   useAssignedTasks,
   useTaskBoard,
+  useUnitsBelow,
 } from './tasks-api';
 import '../processing/processing.css';
 import './tasks.css';
@@ -36,6 +37,9 @@ export function TasksPage() {
   const { t } = useTk();
   useDocumentTitle(t('list.title'));
   const { unit } = useActiveUnit();
+  const mayAssign = canAt(unit?.roles, 'tasks.assign');
+  // A commune has no unit below it: no "assign" button that leads nowhere.
+  const below = useUnitsBelow(mayAssign ? (unit?.unitCode ?? '') : '');
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'assigned' ? 'assigned' : 'board';
 
@@ -58,7 +62,7 @@ export function TasksPage() {
           <h1>{t('list.title')}</h1>
           <p className="lead">{t('list.lead', { unit: unit.unitName })}</p>
         </div>
-        {canAt(unit.roles, 'tasks.assign') ? (
+        {mayAssign && (below.data?.length ?? 0) > 0 ? (
           <Link to="/can-bo/nhiem-vu/giao-moi" className="btn btn--primary" data-testid="tk-new">
             {t('list.assign')}
           </Link>
