@@ -16,6 +16,15 @@ export interface ActionRunner {
   error: unknown;
 }
 
+/** Errors the report forms show next to a field; every other failure is shown above the page. */
+export const fieldCodes = [
+  'TASK_PERCENT_OUT_OF_RANGE',
+  'FILE_NOT_FOUND',
+  'TASK_EXTENSION_NOT_LATER',
+  'TASK_DEADLINE_NOT_WORKING_DAY',
+  'TASK_DEADLINE_IN_PAST',
+];
+
 /** A message for `path` (or for one of `codes`) from the last failed action. */
 function problem(error: unknown, path: string, codes: string[] = []): string | undefined {
   if (!(error instanceof ApiClientError)) return undefined;

@@ -8,7 +8,7 @@ import { formatDateTime } from '../processing/format';
 import { useActiveUnit } from '../processing/use-active-unit';
 import { useTk } from './i18n';
 import { ManagePanel } from './manage-panel';
-import { type ActionRunner, ReportPanel } from './report-forms';
+import { type ActionRunner, fieldCodes, ReportPanel } from './report-forms';
 import { AssignmentsTable, FileList, TaskTimeline } from './task-parts';
 import { Day, PriorityTag } from './task-status';
 import { type TaskAction, type TaskDetail, useTask, useTaskAction } from './tasks-api';
@@ -51,7 +51,9 @@ export function TaskPage() {
   const notFound =
     query.error instanceof ApiClientError && [400, 403, 404].includes(query.error.status);
   const generalError =
-    action.error instanceof ApiClientError && action.error.fields.length === 0
+    action.error instanceof ApiClientError &&
+    action.error.fields.length === 0 &&
+    !fieldCodes.includes(action.error.code)
       ? action.error
       : null;
 
