@@ -7,7 +7,7 @@ import { addDays } from '../calendar/calendar.time';
 import { communesFrom } from '../processing/processing.test-support';
 import type { UnitProcedureTotals } from './dashboard.repository';
 import { DashboardRepository } from './dashboard.repository';
-import { rawFacts, totalsFromFacts } from './dashboard.rollup';
+import { backfillRollups, rawFacts, totalsFromFacts } from './dashboard.rollup';
 import {
   attachFile,
   event,
@@ -157,6 +157,60 @@ describe('dashboard rollups equal the raw computation', () => {
       }
     }
   }
+
+  it('backfills dossiers whose events were written before the sink existed', async () => {
+    const db = app.database.db;
+    const id = randomUUID();
+    const at = vn('2026-04-21T09:00:00');
+    await db
+      .insertInto('dossiers')
+      .values({
+        id,
+        reference: `TN-OLD-${id.slice(0, 8)}`,
+        procedure_code: procedures[1]!.code,
+        procedure_version: procedures[1]!.version,
+        receiving_unit_code: units[0]!,
+        handling_unit_code: units[0]!,
+        channel: 1,
+        status_code: 9,
+        state: 'finished',
+        answers: '{}',
+        applicant_name: 'Hồ sơ cũ',
+        payment_state: 'not_required',
+        submitted_at: at,
+        accepted_at: at,
+        due_at: vn('2026-04-22T17:00:00'),
+        finished_at: vn('2026-04-22T10:00:00'),
+        outcome: 'approved',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    for (const type of ['submitted', 'accepted', 'sign']) {
+      await db
+        .insertInto('dossier_events')
+        .values({
+          dossier_id: id,
+          type,
+          status_code: 9,
+          at,
+          actor_kind: 'system',
+          public: false,
+          data: '{}',
+        })
+        .execute();
+    }
+    expect(await backfillRollups(db, app.clock)).toBe(1);
+    const [row] = await new DashboardRepository(db).sumDaily(
+      [units[0]!],
+      '2026-04-21',
+      '2026-04-22',
+      '2026-04-22',
+    );
+    expect(row?.counters).toMatchObject({ received: 1, timely_on_time: 1, finished: 1 });
+    // Once the sink has facts, later starts leave the counters alone.
+    expect(await backfillRollups(db, app.clock)).toBe(0);
+  });
 
   it('for random histories and random periods', async () => {
     const repo = new DashboardRepository(app.database.db);

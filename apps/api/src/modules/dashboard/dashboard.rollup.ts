@@ -89,9 +89,17 @@ export function totalsFromFacts(
 
 /**
  * Dossiers that have events but no facts yet (received before this module existed): fold their
- * events and add them to the counters, each in its own transaction.
+ * events and add them to the counters, each in its own transaction. Runs only while the facts
+ * table is empty (the first start after migration 0017): afterwards the sink sees every event, and
+ * an anti-join over millions of dossiers at each start would be wasted.
  */
 export async function backfillRollups(db: Db, clock: Clock): Promise<number> {
+  const started = await db
+    .selectFrom('dashboard_dossier_facts')
+    .select('dossier_id')
+    .limit(1)
+    .executeTakeFirst();
+  if (started) return 0;
   const missing = await db
     .selectFrom('dossiers as d')
     .select('d.receiving_unit_code')
