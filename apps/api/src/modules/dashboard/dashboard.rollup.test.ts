@@ -82,7 +82,10 @@ describe('dashboard rollups equal the raw computation', () => {
       `${addDays('2026-04-20', h.startDay)}T${String(h.hour).padStart(2, '0')}:30:00`,
     );
     let at = base.getTime();
-    const next = (i: number) => new Date((at += (h.gaps[i % h.gaps.length] ?? 1) * 3_600_000));
+    const next = (i: number) => {
+      at += (h.gaps[i % h.gaps.length] ?? 1) * 3_600_000;
+      return new Date(at);
+    };
     const id = await newDossier(app, {
       unit: units[h.unitIndex]!,
       procedure: procedures[h.procedureIndex]!,
