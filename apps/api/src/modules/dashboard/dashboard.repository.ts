@@ -88,13 +88,16 @@ export class DashboardRepository {
       .execute();
   }
 
-  /** Adds signed deltas to the daily counters (an upsert per touched day). */
+  /**
+   * Adds signed deltas to the daily counters (an upsert per touched day). Days in ascending order,
+   * so two transactions touching the same rows lock them in the same order (no deadlock).
+   */
   async applyDelta(
     unitCode: string,
     procedureCode: string,
     delta: Map<IsoDate, Counters>,
   ): Promise<void> {
-    for (const [day, counters] of delta) {
+    for (const [day, counters] of [...delta].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       await this.db
         .insertInto('dashboard_daily')
         .values({ unit_code: unitCode, procedure_code: procedureCode, day, ...counters })
