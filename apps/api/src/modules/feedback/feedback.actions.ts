@@ -1,5 +1,4 @@
-import type { FeedbackActionBody, OfficerRole } from '@cqs/shared';
-import type { Updateable } from 'kysely';
+import type { FeedbackActionBody } from '@cqs/shared';
 import type { Db } from '../../db/client';
 import type { Actor, OfficerActor, SignedInActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
@@ -9,10 +8,9 @@ import { appendAudit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { UnitsService } from '../units/units.service';
 import { notifyFollowers, notifyResident, notifyUnitNew } from './feedback.notify';
+import { type FeedbackEffect, officerEffect } from './feedback.officer-effects';
 import type { FeedbackRepository } from './feedback.repository';
-import { loadRules } from './feedback.rules';
-import type { FeedbackPause, FeedbackReportRow, FeedbackReportsTable } from './feedback.tables';
-import { routeReport } from './feedback-routing';
+import type { FeedbackPause, FeedbackReportRow } from './feedback.tables';
 import {
   applyFeedbackAction,
   type FeedbackRole,
@@ -30,18 +28,6 @@ export interface FeedbackActionsDeps {
 }
 
 const DAY_MS = 86_400_000;
-
-/** What an action changes besides the state, and what the event and messages say. */
-interface Effect {
-  change: Updateable<FeedbackReportsTable>;
-  note: string | null;
-  data: Record<string, unknown>;
-  unitCode: string | null;
-  residentMessage?: { kind: 'answered' | 'info_requested'; text: string };
-  newUnit?: { code: string; escalated: boolean };
-  /** More writes in the same transaction (a worker's message to the unit it took over from). */
-  extra?: (trx: Db) => Promise<void>;
-}
 
 /**
  * Officer and resident actions on a report, each in one transaction with its event, audit row
@@ -63,7 +49,7 @@ export class FeedbackActions {
     const step = applyFeedbackAction(row.state as FeedbackState, body.action, 'officer', text);
     this.refuse(step);
     if (!step.ok) throw new AppError('FEEDBACK_ACTION_NOT_ALLOWED');
-    const effect = await this.officerEffect(row, body);
+    const effect = await officerEffect(this.deps, row, body);
     const roles = await this.deps.policy.rolesAt(actor, unit);
     return this.commit(row, body.expectedRowVersion, {
       actor,
@@ -85,113 +71,6 @@ export class FeedbackActions {
       });
     }
     throw new AppError('FEEDBACK_ACTION_NOT_ALLOWED');
-  }
-
-  private async officerEffect(row: FeedbackReportRow, body: FeedbackActionBody): Promise<Effect> {
-    const { repository, clock, calendar } = this.deps;
-    const now = clock.now();
-    const unitCode = row.assigned_unit_code;
-    const base: Effect = { change: {}, note: body.note ?? null, data: {}, unitCode };
-    switch (body.action) {
-      case 'triage': {
-        const code = body.categoryCode ?? row.category_code;
-        const category = await repository.findCategory(code);
-        if (!category?.active) throw new AppError('FEEDBACK_CATEGORY_UNKNOWN');
-        let target = body.toUnitCode ?? null;
-        if (!target) {
-          const route = routeReport(await loadRules(repository), {
-            categoryCode: code,
-            communeCode: row.commune_code,
-            point: row.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : null,
-          });
-          if (!route.matched) throw new AppError('FEEDBACK_NO_ROUTE');
-          target = route.unitCode;
-        }
-        await this.assertUnit(target);
-        const due = await calendar.due(row.created_at, category.answer_days, 'working_days');
-        return {
-          ...base,
-          change: {
-            category_code: code,
-            category_flagged: false,
-            assigned_unit_code: target,
-            assigned_officer_id: null,
-            due_at: due.due,
-          },
-          data: { from: row.category_code, to: code, unit: target },
-          unitCode: target,
-          newUnit: target !== unitCode ? { code: target, escalated: false } : undefined,
-        } as Effect;
-      }
-      case 'assign': {
-        if (!body.officerId) throw fieldError('officerId', 'Chọn cán bộ xử lý');
-        await this.assertOfficerOfUnit(body.officerId, unitCode ?? '66');
-        return {
-          ...base,
-          change: { assigned_officer_id: body.officerId },
-          data: { officerId: body.officerId },
-        };
-      }
-      case 'start':
-        return base;
-      case 'request_info': {
-        const question = body.publicReply ?? body.note!;
-        return {
-          ...base,
-          note: question,
-          change: { paused_at: now },
-          residentMessage: { kind: 'info_requested', text: question },
-        };
-      }
-      case 'resolve':
-      case 'reject': {
-        const answer = body.publicReply ?? body.note!;
-        return {
-          ...base,
-          note: answer,
-          change: { public_answer: answer, answered_at: now, resolved_at: now },
-          residentMessage: { kind: 'answered', text: answer },
-        };
-      }
-      case 'transfer': {
-        const target = body.toUnitCode;
-        if (!target) throw fieldError('toUnitCode', 'Chọn đơn vị nhận');
-        await this.assertUnit(target);
-        if (target === unitCode)
-          throw fieldError('toUnitCode', 'Đơn vị nhận trùng đơn vị hiện tại');
-        return {
-          ...base,
-          // The reason of a transfer is public: the resident sees why another body answers.
-          note: body.publicReply ?? body.note ?? null,
-          change: { assigned_unit_code: target, assigned_officer_id: null },
-          data: { fromUnitCode: unitCode, toUnitCode: target },
-          unitCode: target,
-          newUnit: { code: target, escalated: false },
-        };
-      }
-      case 'return_to_sender': {
-        // Back to the unit that transferred it, else to the province's triage.
-        const events = await repository.listEvents(row.id, { publicOnly: false });
-        const lastTransfer = [...events].reverse().find((e) => e.type === 'transfer');
-        const sender = (lastTransfer?.data as { fromUnitCode?: string } | undefined)?.fromUnitCode;
-        const target = sender && sender !== unitCode ? sender : '66';
-        return {
-          ...base,
-          change: { assigned_unit_code: target, assigned_officer_id: null },
-          data: { fromUnitCode: unitCode, toUnitCode: target },
-          unitCode: target,
-          newUnit: target !== '66' ? { code: target, escalated: false } : undefined,
-        } as Effect;
-      }
-      case 'internal_note':
-        return base;
-      case 'approve_moderation':
-        return { ...base, change: { moderation_state: 'visible' } };
-      case 'hide':
-        return { ...base, change: { moderation_state: 'hidden' } };
-      default:
-        throw new AppError('FEEDBACK_ACTION_NOT_ALLOWED');
-    }
   }
 
   /** The resident answers a request for information: the deadline resumes, pauses counted. */
@@ -279,7 +158,7 @@ export class FeedbackActions {
   async applySystem(
     row: FeedbackReportRow,
     action: 'escalate' | 'auto_close',
-    effect: Effect,
+    effect: FeedbackEffect,
   ): Promise<void> {
     const step = applyFeedbackAction(row.state as FeedbackState, action, 'system');
     if (!step.ok) return;
@@ -322,14 +201,14 @@ export class FeedbackActions {
       action: string;
       to: FeedbackState;
       isPublic: boolean;
-      effect: Effect;
+      effect: FeedbackEffect;
       requestId: string | null;
     },
   ): Promise<{ state: string; rowVersion: number }> {
     const { db, clock, repository, units } = this.deps;
     const now = clock.now();
     const { effect } = c;
-    const unitName = (await units.find(effect.unitCode ?? ''))?.name ?? effect.unitCode ?? '';
+    const unitName = (await units.find(effect.unitCode ?? ''))?.full_name ?? effect.unitCode ?? '';
     const category = await repository.findCategory(row.category_code);
     await db.transaction().execute(async (trx) => {
       const changed = await repository.updateReport(trx, row.id, expectedRowVersion, {
@@ -416,30 +295,6 @@ export class FeedbackActions {
     if (row.reporter_user_id !== actor.userId) throw new AppError('FEEDBACK_NOT_REPORTER');
     return row;
   }
-
-  private async assertUnit(code: string): Promise<void> {
-    const unit = await this.deps.units.find(code);
-    if (!unit?.active) throw fieldError('toUnitCode', 'Không có đơn vị với mã này');
-  }
-
-  private async assertOfficerOfUnit(officerId: string, unitCode: string): Promise<void> {
-    const grants = await this.deps.db
-      .selectFrom('grants')
-      .select(['role', 'unit_code'])
-      .where('user_id', '=', officerId)
-      .execute();
-    const asActor: Actor = {
-      kind: 'officer',
-      userId: officerId,
-      sessionIdHash: '',
-      csrfToken: '',
-      grants: grants.map((g) => ({ role: g.role as OfficerRole, unitCode: g.unit_code })),
-      activeUnitCode: null,
-    };
-    if (!(await this.deps.policy.can(asActor, 'feedback.handle', unitCode))) {
-      throw fieldError('officerId', 'Cán bộ này không thuộc đơn vị xử lý phản ánh');
-    }
-  }
 }
 
 /** Late when answered after the deadline, or escalated (its first deadline passed). */
@@ -450,8 +305,4 @@ export function overdueAtClose(row: FeedbackReportRow): boolean {
   return answered ? answered.getTime() > row.due_at.getTime() : true;
 }
 
-function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
-}
-
-export type { Effect as FeedbackEffect, FeedbackRole };
+export type { FeedbackEffect, FeedbackRole };

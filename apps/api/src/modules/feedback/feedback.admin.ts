@@ -191,7 +191,7 @@ export class FeedbackAdmin {
       matched: true,
       ruleIndex: sorted.findIndex((r) => r.id === outcome.ruleId),
       unitCode: outcome.unitCode,
-      unitName: (await units.find(outcome.unitCode))?.name ?? null,
+      unitName: (await units.find(outcome.unitCode))?.full_name ?? null,
       communeCode,
     };
   }

@@ -378,7 +378,7 @@ export class FeedbackService {
 
   async unitName(code: string | null): Promise<string | null> {
     if (!code) return null;
-    return (await this.deps.units.find(code))?.name ?? code;
+    return (await this.deps.units.find(code))?.full_name ?? code;
   }
 
   stateLabel(state: string): string {

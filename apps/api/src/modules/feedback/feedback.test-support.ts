@@ -8,7 +8,7 @@ import { type MultipartPart, multipart } from '../files/files.test-fixtures';
 export async function communeWithPoint(app: TestApp, skip = 0) {
   const rows = await app.database.db
     .selectFrom('units')
-    .select(['code', 'name', 'label_lat', 'label_lon'])
+    .select(['code', 'full_name', 'label_lat', 'label_lon'])
     .where('kind', '=', 'commune')
     .where('label_lat', 'is not', null)
     .orderBy('code')
@@ -18,7 +18,7 @@ export async function communeWithPoint(app: TestApp, skip = 0) {
     const located = await app.services.units.locate(r.label_lon!, r.label_lat!).catch(() => null);
     if (located?.code !== r.code) continue;
     if (seen++ < skip) continue;
-    return { code: r.code, name: r.name, lat: r.label_lat!, lng: r.label_lon! };
+    return { code: r.code, name: r.full_name, lat: r.label_lat!, lng: r.label_lon! };
   }
   throw new Error('no commune with an inner label point');
 }

@@ -54,8 +54,8 @@ export async function runEscalation(deps: FeedbackWorkerDeps): Promise<number> {
     if (!target) continue;
     const due = (await deps.calendar.due(now, ESCALATION_WORKING_DAYS, 'working_days')).due;
     const from = row.assigned_unit_code;
-    const fromName = (await deps.units.find(from ?? ''))?.name ?? from ?? '';
-    const toName = (await deps.units.find(target))?.name ?? target;
+    const fromName = (await deps.units.find(from ?? ''))?.full_name ?? from ?? '';
+    const toName = (await deps.units.find(target))?.full_name ?? target;
     await deps.actions.applySystem(row, 'escalate', {
       change: {
         assigned_unit_code: target,
@@ -112,7 +112,7 @@ export async function runDueSoon(deps: FeedbackWorkerDeps): Promise<number> {
   for (const row of rows) {
     if (!row.assigned_unit_code || !row.due_at) continue;
     const unitName =
-      (await deps.units.find(row.assigned_unit_code))?.name ?? row.assigned_unit_code;
+      (await deps.units.find(row.assigned_unit_code))?.full_name ?? row.assigned_unit_code;
     await deps.db.transaction().execute((trx) =>
       notifyUnitDeadline(trx, deps.clock, deps.repository, {
         kind: 'due_soon',
