@@ -245,6 +245,40 @@ describe('handling a report', () => {
     );
   });
 
+  it('filters the unit inbox by category (a main category includes its sub-categories)', async () => {
+    const officer = await officerOf(app, place.code);
+    const road = (
+      await fileReport(app, {
+        category: 'giao-thong',
+        description: POTHOLE,
+        communeCode: place.code,
+      })
+    ).json();
+    const water = (
+      await fileReport(app, {
+        category: 'cap-thoat-nuoc',
+        description: 'Cống thoát nước bị tắc, nước tràn ra đường mỗi khi mưa to',
+        communeCode: place.code,
+      })
+    ).json();
+    const inbox = async (query: string) => {
+      const res = await app.server.inject({
+        url: `/api/officer/feedback?unitCode=${place.code}&${query}`,
+        headers: { cookie: officer.cookie },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string; categoryCode: string }[]; total: number };
+    };
+    const roads = await inbox('category=giao-thong&pageSize=100');
+    expect(roads.items.map((i) => i.id)).toContain(road.id);
+    expect(roads.items.map((i) => i.id)).not.toContain(water.id);
+    expect(roads.items.every((i) => i.categoryCode.split('.')[0] === 'giao-thong')).toBe(true);
+    expect(roads.total).toBe(roads.items.length);
+    const waters = await inbox('category=cap-thoat-nuoc&pageSize=100');
+    expect(waters.items.map((i) => i.id)).toContain(water.id);
+    expect(waters.items.map((i) => i.id)).not.toContain(road.id);
+  });
+
   it('keeps held reports hidden until an officer approves them', async () => {
     const officer = await officerOf(app, place.code);
     const res = await fileReport(app, {

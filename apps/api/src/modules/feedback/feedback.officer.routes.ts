@@ -37,6 +37,7 @@ export function feedbackOfficerRoutes(
         querystring: z.object({
           unitCode: z.string().min(2).max(40).optional(),
           state: z.string().max(30).optional(),
+          category: z.string().min(2).max(60).optional(),
           band: z.enum(['overdue', 'due_soon', 'on_time', 'paused', 'done']).optional(),
           ...Paging,
         }),

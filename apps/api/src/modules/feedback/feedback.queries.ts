@@ -60,6 +60,8 @@ export class FeedbackQueries {
     query: {
       unitCode?: string | undefined;
       state?: string | undefined;
+      /** A main category includes its sub-categories. */
+      category?: string | undefined;
       band?: string | undefined;
       page: number;
       pageSize: number;
@@ -69,6 +71,7 @@ export class FeedbackQueries {
     const { rows, total } = await this.deps.repository.listReports({
       unitCodes,
       states: statusFilter(query.state),
+      ...(query.category ? { categoryCode: query.category } : {}),
       limit: 500,
       offset: 0,
     });

@@ -118,6 +118,7 @@ export interface InboxParams {
   unitCode: string;
   state?: string;
   band?: string;
+  category?: string;
   page: number;
   pageSize: number;
 }

@@ -16,8 +16,6 @@ import '../processing/processing.css';
 import './feedback-officer.css';
 
 const pageSize = 20;
-// The inbox API has no category filter: with one chosen, the first 100 reports are filtered here.
-const categoryWindow = 100;
 const states = [
   'open',
   'submitted',
@@ -87,18 +85,15 @@ export function FeedbackInboxPage() {
     unitCode: unit?.unitCode ?? '',
     state: state || undefined,
     band: band || undefined,
-    page: category ? 1 : page,
-    pageSize: category ? categoryWindow : pageSize,
+    category: category || undefined,
+    page,
+    pageSize,
   });
 
   if (!unit) return <p className="notice notice--warning">{t('common.chooseUnit')}</p>;
 
-  const all = inbox.data?.items ?? [];
-  const matching = category
-    ? all.filter((i) => i.categoryCode === category || i.categoryCode.startsWith(`${category}.`))
-    : all;
-  const items = category ? matching.slice((page - 1) * pageSize, page * pageSize) : matching;
-  const total = category ? matching.length : (inbox.data?.total ?? 0);
+  const items = inbox.data?.items ?? [];
+  const total = inbox.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
@@ -178,9 +173,6 @@ export function FeedbackInboxPage() {
 
       <p className="proc-count" role="status" aria-live="polite">
         {inbox.data ? t('inbox.total', { count: total }) : ''}
-        {category && (inbox.data?.total ?? 0) > categoryWindow ? (
-          <span className="proc-sub">{t('inbox.categoryNote', { count: categoryWindow })}</span>
-        ) : null}
       </p>
 
       {inbox.isPending ? (

@@ -53,7 +53,6 @@ export const feedbackOfficerEn: Dictionary<typeof feedbackOfficerVi> = {
     allBands: 'Any deadline',
     total_one: '{{count}} report',
     total_other: '{{count}} reports',
-    categoryNote: 'Category filter applied to the first {{count}} reports.',
     empty: 'No matching reports.',
     caption: 'Reports of the unit',
     col: {

@@ -53,7 +53,6 @@ export const feedbackOfficerVi = {
     allBands: 'Mọi thời hạn',
     total_one: '{{count}} phản ánh',
     total_other: '{{count}} phản ánh',
-    categoryNote: 'Lọc theo lĩnh vực trong {{count}} phản ánh đầu tiên.',
     empty: 'Không có phản ánh nào phù hợp.',
     caption: 'Phản ánh của đơn vị',
     col: {
