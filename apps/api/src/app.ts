@@ -25,6 +25,7 @@ import { AccessPolicy } from './modules/access/policy';
 import { AdminRepository } from './modules/admin/admin.repository';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { registerAssistant } from './modules/assistant/assistant.module';
+import type { AssistantService } from './modules/assistant/assistant.service';
 import { CalendarRepository } from './modules/calendar/calendar.repository';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { CalendarService } from './modules/calendar/calendar.service';
@@ -92,6 +93,7 @@ export interface App {
     results: ResultsService;
     feedback: FeedbackModule;
     tasks: TasksModule;
+    assistant: AssistantService;
   };
   /** Every route with its declared access, for the deny-by-default sweep. */
   routes: RegisteredRoute[];
@@ -283,7 +285,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await registerOpen311(server, { db, clock, config, policy, files, feedback: feedback.feedback });
   await registerTeams(server, { db, clock, policy });
-  registerAssistant(server, {
+  const assistant = registerAssistant(server, {
     db,
     clock,
     units,
@@ -325,7 +327,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   return {
     server,
-    services: { units, sessions, identity, policy, results, feedback, tasks },
+    services: { units, sessions, identity, policy, results, feedback, tasks, assistant },
     routes,
   };
 }

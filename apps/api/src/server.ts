@@ -92,6 +92,12 @@ async function main(): Promise<void> {
     logger: app.server.log,
   });
   taskWorker.start();
+  // The assistant's index and the feedback classifier are built now, not on a first question.
+  setTimeout(() => {
+    app.services.assistant
+      .warmUp()
+      .catch((error) => app.server.log.error({ err: error }, 'assistant warm-up failed'));
+  }, 0);
 
   const lines = [
     '',

@@ -50,15 +50,7 @@ export function registerAssistant(
     intervalMs: RETENTION_INTERVAL_MS,
     logger: server.log,
   });
-  server.addHook('onListen', async () => {
-    worker.start();
-    // Build the search index and train the classifier now, not during a resident's first question
-    // (each takes seconds); tests that inject requests never listen, so they skip this.
-    setTimeout(() => {
-      assistant.knowledge().catch((error) => server.log.error({ err: error }, 'assistant warm-up'));
-      deps.classifier.classify('đèn đường hỏng');
-    }, 0);
-  });
+  server.addHook('onListen', async () => worker.start());
   server.addHook('onClose', async () => worker.stop());
   return assistant;
 }

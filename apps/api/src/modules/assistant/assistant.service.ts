@@ -59,6 +59,15 @@ export class AssistantService {
     return this.deps.knowledge ?? this.deps.repository;
   }
 
+  /**
+   * Builds the index and trains the classifier before a resident waits for them (seconds of
+   * CPU each). Called by the process entry after listening, never by in-process tests.
+   */
+  async warmUp(): Promise<void> {
+    await this.knowledge();
+    this.deps.classifier.classify('đèn đường hỏng');
+  }
+
   /** Built on first use; versions published since are picked up within KNOWLEDGE_CHECK_MS. */
   async knowledge(): Promise<KnowledgeBase> {
     if (!this.kb) {
