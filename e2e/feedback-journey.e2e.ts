@@ -248,6 +248,13 @@ describe('community feedback journey (390×844)', () => {
       const after = await page.request.get(`${baseUrl}/api/feedback/reports/${reference}`);
       const body = (await after.json()) as { state: string; rating: number | null };
       expect(body).toMatchObject({ state: 'closed', rating: 4 });
+
+      // The ward's on-time row counts it among the reports closed on time.
+      await page.goto(`${baseUrl}/phan-anh/thong-ke`);
+      const wardRow = page.locator(`[data-testid="feedback-stats-row"][data-unit="${WARD.code}"]`);
+      await wardRow.waitFor();
+      expect(await wardRow.innerText()).toContain(WARD.name);
+      await screenshot(page, 'feedback-11-stats-mobile');
     } finally {
       await officer?.ctx.close();
       await ctx.close();

@@ -65,6 +65,7 @@ const declaredPublic = new Set([
   'GET /api/feedback/reports/:ref/photos/:fileId',
   'GET /api/feedback/similar',
   'GET /api/feedback/stats',
+  'GET /api/feedback/stats/units',
   'GET /api/feedback/categories',
 ]);
 

@@ -235,6 +235,12 @@ export const FeedbackStats = z.object({
   averageRating: z.number().nullable(),
 });
 
+/** Every unit that holds or held reports, for the public on-time table. */
+export const FeedbackUnitStatsList = z.object({
+  items: z.array(FeedbackStats.extend({ unitName: z.string() })),
+});
+export type FeedbackUnitStatsList = z.infer<typeof FeedbackUnitStatsList>;
+
 export const MyFeedbackQuery = z
   .object({
     page: z.coerce.number().int().min(1).max(1000).default(1),

@@ -133,6 +133,11 @@ describe('handling a report', () => {
       onTimeRate: 1,
       averageRating: 5,
     });
+    // The table of every unit gives the same counts, with the unit's full name.
+    const all = await app.server.inject({ url: '/api/feedback/stats/units' });
+    expect(all.statusCode, all.body).toBe(200);
+    const mine = all.json().items.find((i: { unitCode: string }) => i.unitCode === place.code);
+    expect(mine).toEqual({ ...stats, unitName: place.name });
   });
 
   it('refuses officers of another commune and residents who did not file the report', async () => {

@@ -140,19 +140,18 @@ export class FeedbackQueries {
 
   async stats(unitCode: string) {
     const row = await this.deps.repository.unitStats(unitCode, this.deps.clock.now());
-    const closed = Number(row.closed);
-    const onTime = Number(row.on_time);
-    return {
-      unitCode,
-      closed,
-      onTime,
-      overdue: Number(row.overdue),
-      open: Number(row.open),
-      openOverdue: Number(row.open_overdue),
-      onTimeRate: closed ? onTime / closed : null,
-      averageRating:
-        row.avg_rating === null ? null : Math.round(Number(row.avg_rating) * 100) / 100,
-    };
+    return statsOf(unitCode, row);
+  }
+
+  async statsByUnit() {
+    const rows = await this.deps.repository.statsByUnit(this.deps.clock.now());
+    const items = [];
+    for (const row of rows) {
+      const code = row.unit_code ?? '';
+      const unit = await this.deps.units.find(code);
+      items.push({ ...statsOf(code, row), unitName: unit?.full_name ?? code });
+    }
+    return { items };
   }
 
   private summary(row: FeedbackReportRow, b: string) {
@@ -174,4 +173,29 @@ export class FeedbackQueries {
       createdAt: row.created_at.toISOString(),
     };
   }
+}
+
+function statsOf(
+  unitCode: string,
+  row: {
+    closed: string;
+    on_time: string;
+    overdue: string;
+    open: string;
+    open_overdue: string;
+    avg_rating: string | null;
+  },
+) {
+  const closed = Number(row.closed);
+  const onTime = Number(row.on_time);
+  return {
+    unitCode,
+    closed,
+    onTime,
+    overdue: Number(row.overdue),
+    open: Number(row.open),
+    openOverdue: Number(row.open_overdue),
+    onTimeRate: closed ? onTime / closed : null,
+    averageRating: row.avg_rating === null ? null : Math.round(Number(row.avg_rating) * 100) / 100,
+  };
 }

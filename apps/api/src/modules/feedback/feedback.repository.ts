@@ -223,25 +223,23 @@ export class FeedbackRepository {
   }
 
   async unitStats(unitCode: string, now: Date) {
-    const row = await this.db
+    return this.db
       .selectFrom('feedback_reports')
       .where('assigned_unit_code', '=', unitCode)
-      .select([
-        sql<string>`count(*) filter (where state = 'closed')`.as('closed'),
-        sql<string>`count(*) filter (where state = 'closed' and overdue_at_close = false)`.as(
-          'on_time',
-        ),
-        sql<string>`count(*) filter (where state = 'closed' and overdue_at_close = true)`.as(
-          'overdue',
-        ),
-        sql<string>`count(*) filter (where state <> 'closed')`.as('open'),
-        sql<string>`count(*) filter (where state in ('submitted','triage','assigned','in_progress') and due_at < ${now})`.as(
-          'open_overdue',
-        ),
-        sql<string | null>`avg(rating)`.as('avg_rating'),
-      ])
+      .select(statsColumns(now))
       .executeTakeFirstOrThrow();
-    return row;
+  }
+
+  /** The same counts for every unit that holds or held a report. */
+  async statsByUnit(now: Date) {
+    return this.db
+      .selectFrom('feedback_reports')
+      .where('assigned_unit_code', 'is not', null)
+      .groupBy('assigned_unit_code')
+      .select('assigned_unit_code as unit_code')
+      .select(statsColumns(now))
+      .orderBy('assigned_unit_code')
+      .execute();
   }
 
   // Events -------------------------------------------------------------------------------------
@@ -282,4 +280,20 @@ export class FeedbackRepository {
     if (!ids.length) return;
     await this.db.updateTable('files').set({ deleted_at: now }).where('id', 'in', ids).execute();
   }
+}
+
+/** Closed on time / late (frozen at close), open, open past the deadline, average rating. */
+function statsColumns(now: Date) {
+  return [
+    sql<string>`count(*) filter (where state = 'closed')`.as('closed'),
+    sql<string>`count(*) filter (where state = 'closed' and overdue_at_close = false)`.as(
+      'on_time',
+    ),
+    sql<string>`count(*) filter (where state = 'closed' and overdue_at_close = true)`.as('overdue'),
+    sql<string>`count(*) filter (where state <> 'closed')`.as('open'),
+    sql<string>`count(*) filter (where state in ('submitted','triage','assigned','in_progress') and due_at < ${now})`.as(
+      'open_overdue',
+    ),
+    sql<string | null>`avg(rating)`.as('avg_rating'),
+  ] as const;
 }

@@ -10,6 +10,7 @@ import {
   FeedbackReopenBody,
   FeedbackSimilarQuery,
   FeedbackStats,
+  FeedbackUnitStatsList,
   MyFeedbackList,
   MyFeedbackQuery,
 } from '@cqs/shared';
@@ -219,6 +220,21 @@ export async function feedbackRoutes(app: FastifyInstance, deps: FeedbackRouteDe
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');
       return deps.mine.list(requireSignedIn(request), request.query);
+    },
+  );
+  r.get(
+    '/api/feedback/stats/units',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'On-time statistics of every unit that holds or held reports',
+        response: { 200: FeedbackUnitStatsList },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return queries.statsByUnit();
     },
   );
   r.post(

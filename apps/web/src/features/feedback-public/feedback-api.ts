@@ -3,6 +3,7 @@ import type {
   FeedbackList as FeedbackListSchema,
   FeedbackPublic,
   FeedbackStats as FeedbackStatsSchema,
+  FeedbackUnitStatsList,
 } from '@cqs/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -56,27 +57,12 @@ export function useFeedbackCategories() {
   });
 }
 
-/** `GET /api/feedback/stats?unitCode=` for each unit (the API answers one unit at a time). */
-export function useUnitStats(unitCodes: string[]) {
+/** `GET /api/feedback/stats/units`: the on-time table of every unit that holds or held reports. */
+export function useUnitStats() {
   return useQuery({
-    queryKey: [...feedbackKey, 'stats', unitCodes],
-    queryFn: async ({ signal }) => {
-      const out: FeedbackStats[] = [];
-      // A few at a time: the API rate-limits each address, and this is one page view.
-      for (let i = 0; i < unitCodes.length; i += 4) {
-        const batch = unitCodes.slice(i, i + 4);
-        out.push(
-          ...(await Promise.all(
-            batch.map((unitCode) =>
-              get<FeedbackStats>('/api/feedback/stats', { signal, query: { unitCode } }),
-            ),
-          )),
-        );
-      }
-      return out;
-    },
-    enabled: unitCodes.length > 0,
-    staleTime: 5 * 60_000,
+    queryKey: [...feedbackKey, 'stats', 'units'],
+    queryFn: ({ signal }) => get<FeedbackUnitStatsList>('/api/feedback/stats/units', { signal }),
+    staleTime: 60_000,
   });
 }
 

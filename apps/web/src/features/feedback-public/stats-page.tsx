@@ -1,15 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { locale } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { type FeedbackStats, useFeedbackList, useUnitStats } from './feedback-api';
+import { type FeedbackStats, useUnitStats } from './feedback-api';
 import { useFeedbackT } from './feedback-i18n';
 import './feedback-public.css';
-
-// The API answers one unit at a time; the units are those of the newest public reports.
-const SAMPLE = 100;
 
 type Column =
   | 'unit'
@@ -37,22 +34,8 @@ interface Row extends FeedbackStats {
 export function StatsPage() {
   const { t } = useFeedbackT();
   useDocumentTitle(t('stats.title'));
-  const list = useFeedbackList({ page: 1, pageSize: SAMPLE });
-  const names = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const item of list.data?.items ?? []) {
-      if (item.assignedUnitCode) {
-        map.set(item.assignedUnitCode, item.assignedUnitName ?? item.assignedUnitCode);
-      }
-    }
-    return map;
-  }, [list.data]);
-  const codes = useMemo(() => [...names.keys()].sort(), [names]);
-  const stats = useUnitStats(codes);
-  const rows: Row[] = (stats.data ?? []).map((s) => ({
-    ...s,
-    unitName: names.get(s.unitCode) ?? s.unitCode,
-  }));
+  const stats = useUnitStats();
+  const rows: Row[] = stats.data?.items ?? [];
 
   return (
     <div className="fb">
@@ -69,10 +52,8 @@ export function StatsPage() {
       </nav>
       <h1>{t('stats.title')}</h1>
       <p className="lead">{t('stats.lead')}</p>
-      {list.isPending || (codes.length > 0 && stats.isPending) ? (
+      {stats.isPending ? (
         <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => list.refetch()} />
       ) : stats.isError ? (
         <ErrorMessage error={stats.error} onRetry={() => stats.refetch()} />
       ) : rows.length === 0 ? (
@@ -80,10 +61,7 @@ export function StatsPage() {
           <p className="empty__title">{t('stats.empty')}</p>
         </div>
       ) : (
-        <>
-          <p className="hint">{t('stats.scope', { count: SAMPLE })}</p>
-          <StatsTable rows={rows} />
-        </>
+        <StatsTable rows={rows} />
       )}
       <p>
         <Link to="/phan-anh">{t('stats.back')}</Link>

@@ -144,7 +144,6 @@ export const feedbackPublicEn: Dictionary<typeof feedbackPublicVi> = {
   stats: {
     title: 'On-time handling of reports',
     lead: 'How many reports each unit finished on time and late, counted when the report closes.',
-    scope: 'Units that appear in the {{count}} newest public reports.',
     caption: 'Report handling by unit',
     sortBy: 'Sort by {{column}}',
     sortedAsc: 'ascending',

@@ -141,7 +141,6 @@ export const feedbackPublicVi = {
   stats: {
     title: 'Thống kê xử lý phản ánh đúng hạn',
     lead: 'Số phản ánh mỗi đơn vị đã xử lý xong đúng hạn và quá hạn, tính khi phản ánh được đóng.',
-    scope: 'Gồm các đơn vị có phản ánh trong {{count}} phản ánh công khai mới nhất.',
     caption: 'Kết quả xử lý phản ánh theo đơn vị',
     sortBy: 'Sắp xếp theo {{column}}',
     sortedAsc: 'tăng dần',
