@@ -193,18 +193,31 @@ export class NationalSyncWorker {
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     let response: Response;
     let body: string;
+    // One controller with its own timer: a signal from AbortSignal.any() over
+    // AbortSignal.timeout() can be garbage-collected on Node 20 and never fire (a CI run waited
+    // for the portal's late answer), and a request without a deadline would hold the claim.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The portal did not answer in time', 'TimeoutError')),
+      this.timeoutMs,
+    );
+    const onShutdown = () => controller.abort(this.shutdown.signal.reason);
+    this.shutdown.signal.addEventListener('abort', onShutdown, { once: true });
     try {
       response = await fetch(this.options.url, {
         method: 'POST',
         headers,
         body: JSON.stringify(row.payload),
-        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.shutdown.signal]),
+        signal: controller.signal,
         // A redirect is answered as what it is (3xx, permanent), never followed with the token.
         redirect: 'manual',
       });
       body = await response.text();
     } catch (error) {
       return { kind: 'transient', status: null, error: describe(error), retryAfterMs: null };
+    } finally {
+      clearTimeout(timer);
+      this.shutdown.signal.removeEventListener('abort', onShutdown);
     }
     const status = response.status;
     if (status >= 200 && status < 300) return { kind: 'sent', status };
