@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
+import { PeriodicRunner } from '../../lib/periodic';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { UnitsService } from '../units/units.service';
 import { type FeedbackActions, overdueAtClose } from './feedback.actions';
@@ -130,15 +131,21 @@ export async function runDueSoon(deps: FeedbackWorkerDeps): Promise<number> {
 
 /** Runs the three passes every `intervalMs`; started from server.ts like the outbox worker. */
 export class FeedbackWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly runner: PeriodicRunner;
 
   constructor(
     private readonly deps: FeedbackWorkerDeps & {
       intervalMs: number;
       logger: { error(obj: unknown, msg?: string): void };
     },
-  ) {}
+  ) {
+    this.runner = new PeriodicRunner({
+      name: 'feedback worker',
+      intervalMs: deps.intervalMs,
+      pass: () => this.runOnce(),
+      logger: deps.logger,
+    });
+  }
 
   async runOnce(): Promise<{ escalated: number; closed: number; dueSoon: number }> {
     const escalated = await runEscalation(this.deps);
@@ -148,21 +155,10 @@ export class FeedbackWorker {
   }
 
   start(): void {
-    const tick = () => {
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'feedback worker'))
-        .finally(() => {
-          this.running = null;
-          if (this.timer) this.timer = setTimeout(tick, this.deps.intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, 1000);
+    this.runner.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 }

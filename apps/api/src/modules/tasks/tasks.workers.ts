@@ -1,3 +1,4 @@
+import { PeriodicRunner } from '../../lib/periodic';
 import { appendAudit } from '../audit/audit.service';
 import { addDays, toLocal } from '../calendar/calendar.time';
 import { TaskClaims } from './tasks.claims';
@@ -157,15 +158,21 @@ export async function runEscalation(deps: TaskWorkerDeps): Promise<number> {
 
 /** Runs both passes every `intervalMs`; started from server.ts like the feedback worker. */
 export class TaskWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly runner: PeriodicRunner;
 
   constructor(
     private readonly deps: TaskWorkerDeps & {
       intervalMs: number;
       logger: { error(obj: unknown, msg?: string): void };
     },
-  ) {}
+  ) {
+    this.runner = new PeriodicRunner({
+      name: 'task worker',
+      intervalMs: deps.intervalMs,
+      pass: () => this.runOnce(),
+      logger: deps.logger,
+    });
+  }
 
   async runOnce(): Promise<{ escalated: number; reminded: number }> {
     const escalated = await runEscalation(this.deps);
@@ -174,21 +181,10 @@ export class TaskWorker {
   }
 
   start(): void {
-    const tick = () => {
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'task worker'))
-        .finally(() => {
-          this.running = null;
-          if (this.timer) this.timer = setTimeout(tick, this.deps.intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, 1000);
+    this.runner.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 }
