@@ -304,12 +304,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
-    if (
-      spaIndex &&
-      request.method === 'GET' &&
-      !isApi &&
-      request.headers.accept?.includes('text/html')
-    ) {
+    if (spaIndex && request.method === 'GET' && !isApi && wantsAppShell(request)) {
       // Client-side routes of the web app (e.g. /xa-phuong/22015) load the app shell.
       return reply
         .type('text/html; charset=utf-8')
@@ -348,4 +343,16 @@ async function serveWeb(server: FastifyInstance, distDir: string): Promise<Buffe
     },
   });
   return fs.readFileSync(indexFile);
+}
+
+/**
+ * A page address (no file extension) asked for by a browser, a link checker or `curl` (Accept
+ * missing, HTML or anything) gets the app shell; a missing asset or a JSON client gets a 404.
+ */
+function wantsAppShell(request: { url: string; headers: { accept?: string } }): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  // "/thu-tuc/1.001193" is a page; "/assets/app-3f2a.js" is a file (its extension starts with a letter).
+  if (/\.[a-z][a-z0-9]{0,7}$/i.test(path)) return false;
+  const accept = request.headers.accept;
+  return !accept || accept.includes('text/html') || accept.includes('*/*');
 }
