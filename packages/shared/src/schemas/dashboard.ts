@@ -128,6 +128,8 @@ export const ServiceIndexUnitRow = z.object({
   computedMaxPoints: z.number(),
   received: z.number(),
   onTimeRate: z.number().nullable(),
+  /** Online dossiers ÷ received in the period (the map's "online share"); null when none. */
+  onlineShare: z.number().nullable(),
 });
 export type ServiceIndexUnitRow = z.infer<typeof ServiceIndexUnitRow>;
 

@@ -339,6 +339,9 @@ describe('service index on a fixed history', () => {
     const index = all.json() as ServiceIndex;
     expect(component(index, 'online_share').denominator).toBe(8);
     expect(index.units.map((u) => u.unitCode).sort()).toEqual([communeA, communeB].sort());
+    // Each unit's online share (the map's indicator) adds up to the province's online dossiers.
+    const online = index.units.reduce((sum, u) => sum + (u.onlineShare ?? 0) * u.received, 0);
+    expect(Math.round(online)).toBe(component(index, 'online_share').numerator);
     const drillB = await get(
       province.cookie,
       `/api/dashboard/service-index/drill?unit=${communeB}&component=on_time&from=2026-04-28&to=2026-05-12`,

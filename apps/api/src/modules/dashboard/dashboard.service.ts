@@ -137,6 +137,7 @@ export class DashboardService {
         ...pick(totalsOf(part.groups)),
         received: t.received,
         onTimeRate: decided ? t.timely_on_time / decided : null,
+        onlineShare: t.received ? t.online / t.received : null,
       });
     }
     unitRows.sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
