@@ -3,6 +3,7 @@ import { calendarErrors } from './errors/calendar';
 import { catalogueErrors } from './errors/catalogue';
 import { coreErrors } from './errors/core';
 import { dashboardErrors } from './errors/dashboard';
+import { dashboardOpsErrors } from './errors/dashboard-ops';
 import { dossierErrors } from './errors/dossiers';
 import { feedbackErrors } from './errors/feedback';
 import { filesErrors } from './errors/files';
@@ -43,6 +44,7 @@ export const errorCatalogue = {
   ...tasksErrors,
   ...assistantErrors,
   ...dashboardErrors,
+  ...dashboardOpsErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

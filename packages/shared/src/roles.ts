@@ -36,6 +36,8 @@ export const permissions = {
   // Failed records of the national-portal sync feed: view and send again.
   'sync.manage': ['province_admin', 'system_admin'],
   'dashboard.read': ['dashboard_viewer', 'unit_leader', 'province_admin', 'system_admin'],
+  // Alert thresholds of the dashboard's indicators (province-wide settings).
+  'dashboard.configure': ['province_admin', 'system_admin'],
   // Accepting a dossier issues its official code and starts the legal time limit.
   'dossiers.accept': ['receiving_officer', 'unit_leader'],
   // Dossier contents (answers, documents): the one-stop officers of the receiving unit.
