@@ -7,6 +7,7 @@ export * from './schemas/calendar';
 export * from './schemas/catalogue';
 export * from './schemas/common';
 export * from './schemas/dashboard';
+export * from './schemas/dashboard-feedback';
 export * from './schemas/dashboard-ops';
 export * from './schemas/dossiers';
 export * from './schemas/feedback';
