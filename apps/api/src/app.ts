@@ -291,6 +291,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     units,
     classifier: defaultFeedbackClassifier,
     ratePerMinute: 3 * config.trackingRatePerMinute,
+    retentionDays: config.assistant.retentionDays,
+    providers: config.assistant,
   });
   const tasks = await registerTasks(server, {
     db,

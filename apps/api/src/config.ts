@@ -90,6 +90,23 @@ const EnvSchema = z.object({
     .string()
     .min(16, 'OPEN311_DEMO_API_KEY needs at least 16 characters')
     .optional(),
+  /** Assistant conversations are deleted this many days after their last message. */
+  ASSISTANT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Optional language model that only rewords the assistant's extractive answers: the base URL of
+   * any OpenAI-compatible API up to /v1 (local vLLM, Ollama…). Unset → extractive only.
+   */
+  ASSISTANT_LLM_BASE_URL: z.string().url().optional(),
+  ASSISTANT_LLM_MODEL: z.string().min(1).optional(),
+  ASSISTANT_LLM_API_KEY: z.string().min(1).optional(),
+  /** Past this the extractive answer is shown (the resident waits at most this long). */
+  ASSISTANT_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4_000),
+  /** Optional embeddings (OpenAI-compatible /v1/embeddings) fused with BM25. Unset → BM25 only. */
+  ASSISTANT_EMBEDDINGS_BASE_URL: z.string().url().optional(),
+  ASSISTANT_EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  ASSISTANT_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  /** For the question's embedding; indexing the catalogue's chunks allows longer per batch. */
+  ASSISTANT_EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -144,6 +161,22 @@ export interface AppConfig {
   province: { code: string; name: string };
   /** demoApiKey: the seeded demo client's key (demo mode only; null in production). */
   open311: { demoApiKey: string | null };
+  assistant: AssistantConfig;
+}
+
+/** An OpenAI-compatible endpoint: base URL up to /v1, model name, optional bearer key. */
+export interface OpenAiCompatibleConfig {
+  baseUrl: string;
+  model: string;
+  apiKey: string | null;
+  timeoutMs: number;
+}
+
+/** llm / embeddings null: off (the default), the assistant is extractive and BM25 only. */
+export interface AssistantConfig {
+  retentionDays: number;
+  llm: OpenAiCompatibleConfig | null;
+  embeddings: OpenAiCompatibleConfig | null;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -171,6 +204,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error('DEMO_CLOCK_OFFSET_MS is for demo mode only');
   }
   const syncSimulator = e.APP_MODE === 'demo' && !e.NATIONAL_SYNC_URL;
+  const assistant: AssistantConfig = {
+    retentionDays: e.ASSISTANT_RETENTION_DAYS,
+    llm: provider('ASSISTANT_LLM', {
+      baseUrl: e.ASSISTANT_LLM_BASE_URL,
+      model: e.ASSISTANT_LLM_MODEL,
+      apiKey: e.ASSISTANT_LLM_API_KEY,
+      timeoutMs: e.ASSISTANT_LLM_TIMEOUT_MS,
+    }),
+    embeddings: provider('ASSISTANT_EMBEDDINGS', {
+      baseUrl: e.ASSISTANT_EMBEDDINGS_BASE_URL,
+      model: e.ASSISTANT_EMBEDDINGS_MODEL,
+      apiKey: e.ASSISTANT_EMBEDDINGS_API_KEY,
+      timeoutMs: e.ASSISTANT_EMBEDDINGS_TIMEOUT_MS,
+    }),
+  };
   return {
     env: e.NODE_ENV,
     mode: e.APP_MODE,
@@ -217,6 +265,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     province: { code: '66', name: 'Đắk Lắk' },
+    assistant,
     open311: {
       demoApiKey:
         e.APP_MODE === 'demo'
@@ -247,5 +296,43 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       zalo: { url: e.ZALO_PROVIDER_URL || undefined, token: e.ZALO_PROVIDER_TOKEN || undefined },
       pollMs: e.OUTBOX_POLL_MS,
     },
+  };
+}
+
+/**
+ * An optional provider is on when its base URL is set; the model must then be named too (a
+ * server with several models answers with the wrong one or refuses), and a model without a URL
+ * is a typo worth stopping for rather than silently staying offline.
+ */
+function provider(
+  prefix: string,
+  v: {
+    baseUrl?: string | undefined;
+    model?: string | undefined;
+    apiKey?: string | undefined;
+    timeoutMs: number;
+  },
+): OpenAiCompatibleConfig | null {
+  if (!v.baseUrl) {
+    if (v.model || v.apiKey) {
+      throw new Error(
+        `${prefix}_BASE_URL is required with ${prefix}_MODEL or ${prefix}_API_KEY (the OpenAI-compatible API up to /v1, e.g. http://127.0.0.1:11434/v1)`,
+      );
+    }
+    return null;
+  }
+  if (!/^https?:\/\//.test(v.baseUrl)) {
+    throw new Error(`${prefix}_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:8000/v1`);
+  }
+  if (!v.model) {
+    throw new Error(
+      `${prefix}_MODEL is required with ${prefix}_BASE_URL (the model name the server serves)`,
+    );
+  }
+  return {
+    baseUrl: v.baseUrl.replace(/\/+$/, ''),
+    model: v.model,
+    apiKey: v.apiKey ?? null,
+    timeoutMs: v.timeoutMs,
   };
 }

@@ -17,8 +17,8 @@ export interface PhrasedAnswer {
 }
 
 /**
- * The seam for an optional language model (issue 6 §7, not built yet): it may only reword the
- * retrieved sections. Off by default; `null` means "use the extractive answer".
+ * The seam for an optional language model (issue 6 §7; `OpenAiPhraser` in assistant.llm.ts): it
+ * may only reword the retrieved sections. Off by default; `null` means "use the extractive answer".
  */
 export interface AnswerPhraser {
   phrase(input: PhrasingInput): Promise<PhrasedAnswer | null>;
@@ -27,15 +27,19 @@ export interface AnswerPhraser {
 export const extractiveOnly: AnswerPhraser = { phrase: async () => null };
 
 /**
- * The server-side check any phrased answer must pass before it is shown: every citation was
- * retrieved, and every number in the text appears in the cited record text. Otherwise the
- * extractive answer is returned.
+ * The server-side check any phrased answer must pass before it is shown: it cites at least one
+ * section, every citation was retrieved, and every number in the text appears in the cited record
+ * text. Otherwise the extractive answer is returned.
  */
 export function acceptPhrasing(input: PhrasingInput, phrased: PhrasedAnswer | null): boolean {
-  if (!phrased?.text.trim()) return false;
+  if (!phrased?.text.trim() || phrased.citations.length === 0) return false;
   const retrieved = new Set(input.citations.map((c) => `${c.code}|${c.section}`));
   if (!phrased.citations.every((c) => retrieved.has(`${c.code}|${c.section}`))) return false;
-  const source = [...input.sources.values(), input.extractive].join('\n');
+  // The cited records, and the extractive answer (which quotes the first and names its code).
+  const source = [
+    ...phrased.citations.map((c) => input.sources.get(c.code) ?? ''),
+    input.extractive,
+  ].join('\n');
   const known = new Set(numbersIn(source));
   return numbersIn(phrased.text).every((n) => known.has(n));
 }

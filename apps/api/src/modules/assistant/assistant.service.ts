@@ -19,11 +19,13 @@ import {
   shortName,
   submissionUrl,
 } from './assistant.answers';
+import type { SemanticIndex } from './assistant.embeddings';
+import { decideWithEmbeddings } from './assistant.fusion';
 import { KnowledgeBase, type KnowledgeSource } from './assistant.knowledge';
 import { type AnswerPhraser, acceptPhrasing, extractiveOnly } from './assistant.phrasing';
 import { maskPersonalNumbers } from './assistant.privacy';
 import type { AssistantRepository } from './assistant.repository';
-import { type ConversationContext, type Decision, decide } from './assistant.router';
+import type { ConversationContext, Decision } from './assistant.router';
 import { trackingReply } from './assistant.tracking';
 
 /** How often the catalogue is asked whether a version was published (settings are reloaded). */
@@ -38,6 +40,8 @@ export interface AssistantServiceDeps {
   dossiers: DossierQueries;
   classifier: FeedbackClassifierPort;
   phraser?: AnswerPhraser;
+  /** Optional embeddings fused with BM25; absent → BM25 only. */
+  semantic?: SemanticIndex;
 }
 
 type Reply = AssistantReply;
@@ -64,8 +68,10 @@ export class AssistantService {
    * CPU each). Called by the process entry after listening, never by in-process tests.
    */
   async warmUp(): Promise<void> {
-    await this.knowledge();
+    const kb = await this.knowledge();
     this.deps.classifier.classify('đèn đường hỏng');
+    // Embeds the catalogue's chunks when an embedding server is configured (never throws).
+    await this.deps.semantic?.prepare(kb);
   }
 
   /** Built on first use; versions published since are picked up within KNOWLEDGE_CHECK_MS. */
@@ -113,7 +119,14 @@ export class AssistantService {
 
     const kb = await this.knowledge();
     const now = clock.now();
-    const decision = decide(kb, body.text, context, now, body.procedureCode);
+    const decision = await decideWithEmbeddings(
+      kb,
+      this.deps.semantic,
+      body.text,
+      context,
+      now,
+      body.procedureCode,
+    );
     const reply = await this.reply(actor, body.text, decision, context, kb, now);
 
     await repository.saveExchange({
