@@ -32,7 +32,11 @@ import { CalendarService } from './modules/calendar/calendar.service';
 import { CatalogueRepository } from './modules/catalogue/catalogue.repository';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
-import { dashboardRollupSink, registerDashboard } from './modules/dashboard/dashboard.module';
+import {
+  type DashboardModule,
+  dashboardRollupSink,
+  registerDashboard,
+} from './modules/dashboard/dashboard.module';
 import { allowOfficersToReadDossierFiles } from './modules/dossiers/dossier-files.access';
 import { DossierQueries } from './modules/dossiers/dossiers.queries';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes';
@@ -94,6 +98,7 @@ export interface App {
     feedback: FeedbackModule;
     tasks: TasksModule;
     assistant: AssistantService;
+    dashboard: DashboardModule;
   };
   /** Every route with its declared access, for the deny-by-default sweep. */
   routes: RegisteredRoute[];
@@ -302,7 +307,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     calendar,
     files,
   });
-  await registerDashboard(server, { db, clock, policy, calendar });
+  const dashboard = await registerDashboard(server, {
+    db,
+    clock,
+    policy,
+    calendar,
+    tasks: tasks.queries,
+    ops: { ...config.dashboard, provinceCode: config.province.code },
+  });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
@@ -324,7 +336,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   return {
     server,
-    services: { units, sessions, identity, policy, results, feedback, tasks, assistant },
+    services: {
+      units,
+      sessions,
+      identity,
+      policy,
+      results,
+      feedback,
+      tasks,
+      assistant,
+      dashboard,
+    },
     routes,
   };
 }

@@ -85,6 +85,10 @@ const EnvSchema = z.object({
   /** Sends per record before it is marked failed (then an administrator retries it). */
   NATIONAL_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   NATIONAL_SYNC_POLL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Dashboard live notices: how often each API process polls the event tables for changes. */
+  DASHBOARD_LIVE_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** Dashboard daily digest to leaders: the Vietnam hour (0–23) from which it is sent. */
+  DASHBOARD_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** Demo only: the API key of the one seeded Open311 client; unset → a random key printed at start. */
   OPEN311_DEMO_API_KEY: z
     .string()
@@ -161,6 +165,8 @@ export interface AppConfig {
   province: { code: string; name: string };
   /** demoApiKey: the seeded demo client's key (demo mode only; null in production). */
   open311: { demoApiKey: string | null };
+  /** Operations dashboard: live poll interval, daily digest hour (Asia/Ho_Chi_Minh). */
+  dashboard: { livePollMs: number; digestHour: number };
   assistant: AssistantConfig;
 }
 
@@ -265,6 +271,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     province: { code: '66', name: 'Đắk Lắk' },
+    dashboard: { livePollMs: e.DASHBOARD_LIVE_POLL_MS, digestHour: e.DASHBOARD_DIGEST_HOUR },
     assistant,
     open311: {
       demoApiKey:

@@ -1,9 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { DashboardFeedbackService } from './dashboard.feedback.service';
+import {
+  type DashboardOps,
+  type DashboardOpsDeps,
+  registerDashboardOps,
+} from './dashboard.ops.module';
 import { backfillRollups } from './dashboard.rollup';
 import { dashboardRoutes } from './dashboard.routes';
 import { type DashboardDeps, DashboardService } from './dashboard.service';
+import { DashboardTeamsService } from './dashboard.teams';
 
 export { dashboardRollupSink } from './dashboard.rollup';
+
+export interface DashboardModule {
+  dashboard: DashboardService;
+  ops: DashboardOps;
+}
 
 /**
  * Operations dashboard (issue 7), service index part. The rollup sink is added to
@@ -11,10 +23,16 @@ export { dashboardRollupSink } from './dashboard.rollup';
  */
 export async function registerDashboard(
   server: FastifyInstance,
-  deps: DashboardDeps,
-): Promise<{ dashboard: DashboardService }> {
+  deps: DashboardDeps & Omit<DashboardOpsDeps, 'dashboard'>,
+): Promise<DashboardModule> {
   await backfillRollups(deps.db, deps.clock);
   const dashboard = new DashboardService(deps);
-  dashboardRoutes(server, { dashboard });
-  return { dashboard };
+  dashboardRoutes(server, {
+    dashboard,
+    feedback: new DashboardFeedbackService({ ...deps, access: dashboard }),
+    teams: new DashboardTeamsService({ ...deps, access: dashboard }),
+  });
+  // Live notices, alerts and thresholds, exports, daily digest (issue 7 §5–§7).
+  const ops = registerDashboardOps(server, { ...deps, dashboard });
+  return { dashboard, ops };
 }

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client';
+import type { Clock } from '../../lib/clock';
+import type { AccessPolicy } from '../access/policy';
+import type { CalendarService } from '../calendar/calendar.service';
+import type { TaskQueries } from '../tasks/tasks.queries';
+import { AlertsService, type ExtraRates } from './dashboard.alerts';
+import { dashboardAlertsRoutes } from './dashboard.alerts.routes';
+import { AlertSettingsService } from './dashboard.alerts.settings';
+import { LiveHub } from './dashboard.live';
+import { LiveChangesRepository } from './dashboard.live.repository';
+import { dashboardLiveRoutes } from './dashboard.live.routes';
+import type { DashboardService } from './dashboard.service';
+
+export interface DashboardOpsConfig {
+  /** Live: how often this process's one poller reads the change markers. */
+  livePollMs: number;
+  /** Daily digest: the Vietnam hour (0–23) from which the day's digest is sent. */
+  digestHour: number;
+  provinceCode: string;
+}
+
+export interface DashboardOpsDeps {
+  db: Db;
+  clock: Clock;
+  policy: AccessPolicy;
+  calendar: CalendarService;
+  dashboard: DashboardService;
+  tasks: TaskQueries;
+  ops: DashboardOpsConfig;
+  extraRates?: ExtraRates;
+}
+
+export interface DashboardOps {
+  alerts: AlertsService;
+  settings: AlertSettingsService;
+  live: LiveHub;
+}
+
+/** Issue 7 §5–§7 around the dashboard: live notices, alerts and thresholds, exports, digest. */
+export function registerDashboardOps(
+  server: FastifyInstance,
+  deps: DashboardOpsDeps,
+): DashboardOps {
+  const { db, clock, policy, calendar, dashboard } = deps;
+  const live = new LiveHub(new LiveChangesRepository(db), clock, {
+    pollMs: deps.ops.livePollMs,
+    minGapMs: 1000,
+    logger: server.log,
+  });
+  dashboardLiveRoutes(server, { dashboard, hub: live, clock });
+  const settings = new AlertSettingsService({
+    db,
+    clock,
+    policy,
+    provinceCode: deps.ops.provinceCode,
+  });
+  const alerts = new AlertsService({
+    db,
+    clock,
+    calendar,
+    dashboard,
+    settings,
+    ...(deps.extraRates ? { extraRates: deps.extraRates } : {}),
+  });
+  dashboardAlertsRoutes(server, { alerts, settings });
+  return { alerts, settings, live };
+}
