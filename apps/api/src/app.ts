@@ -67,6 +67,7 @@ import { receptionRoutes } from './modules/reception/reception.routes';
 import { ReceptionService } from './modules/reception/reception.service';
 import { createResultsModule } from './modules/results/results.module';
 import type { ResultsService } from './modules/results/results.service';
+import { registerShowcase, type ShowcaseModule } from './modules/showcase/showcase.module';
 import { registerTasks, type TasksModule } from './modules/tasks/tasks.module';
 import { registerTeams } from './modules/teams/teams.module';
 import { UnitsRepository } from './modules/units/units.repository';
@@ -98,6 +99,7 @@ export interface App {
     feedback: FeedbackModule;
     tasks: TasksModule;
     assistant: AssistantService;
+    showcase: ShowcaseModule;
     dashboard: DashboardModule;
   };
   /** Every route with its declared access, for the deny-by-default sweep. */
@@ -315,6 +317,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     tasks: tasks.queries,
     ops: { ...config.dashboard, provinceCode: config.province.code },
   });
+  const showcase = registerShowcase(server, {
+    db,
+    clock,
+    policy,
+    files,
+    storage: fileStorage,
+    webIndex: () => spaIndex,
+    publicUrl: config.publicUrl,
+    siteName: `Chính quyền số ${config.province.name}`,
+  });
   // Domain modules register here, one line each (routes → service → repository).
   server.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|open311|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
@@ -346,6 +358,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       tasks,
       assistant,
       dashboard,
+      showcase,
     },
     routes,
   };

@@ -87,6 +87,8 @@ async function main(): Promise<void> {
   feedbackWorker.start();
   // Directive tasks: labelled demo tasks (demo mode, once), reminders and escalation.
   if (config.mode === 'demo') await app.services.tasks.seedDemo();
+  // Commune showcases: labelled demo pages with drawn placeholder pictures (demo mode, once).
+  if (config.mode === 'demo') await app.services.showcase.seedDemo();
   const taskWorker = app.services.tasks.createWorker({
     intervalMs: 60_000,
     logger: app.server.log,

@@ -15,6 +15,7 @@ import { printingErrors } from './errors/printing';
 import { processingErrors } from './errors/processing';
 import { receptionErrors } from './errors/reception';
 import { resultsErrors } from './errors/results';
+import { showcaseErrors } from './errors/showcase';
 import { tasksErrors } from './errors/tasks';
 import { teamsErrors } from './errors/teams';
 import type { ErrorEntry } from './errors/types';
@@ -45,6 +46,7 @@ export const errorCatalogue = {
   ...assistantErrors,
   ...dashboardErrors,
   ...dashboardOpsErrors,
+  ...showcaseErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -20,6 +20,7 @@ export * from './schemas/printing';
 export * from './schemas/processing';
 export * from './schemas/reception';
 export * from './schemas/results';
+export * from './schemas/showcase';
 export * from './schemas/tasks';
 export * from './schemas/teams';
 export * from './schemas/units';

@@ -71,5 +71,10 @@ export const permissions = {
   'tasks.assign': ['unit_leader'],
   'tasks.report': ['unit_leader', 'specialist'],
   'tasks.read': ['unit_leader', 'specialist', 'dashboard_viewer', 'province_admin', 'system_admin'],
+  // Commune showcase ("Mỗi xã một KOL"): the commune's specialists and leaders edit the draft;
+  // publishing (what the public sees in the commune's name) is for its leaders; the province's
+  // administrators do both for every commune.
+  'showcase.manage': ['specialist', 'unit_leader', 'province_admin', 'system_admin'],
+  'showcase.publish': ['unit_leader', 'province_admin', 'system_admin'],
 } as const satisfies Record<string, readonly OfficerRole[]>;
 export type Action = keyof typeof permissions;

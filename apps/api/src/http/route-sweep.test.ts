@@ -67,6 +67,12 @@ const declaredPublic = new Set([
   'GET /api/feedback/stats',
   'GET /api/feedback/stats/units',
   'GET /api/feedback/categories',
+  // Commune showcase ("Mỗi xã một KOL"): published pages and their photos; the page address
+  // answers the app shell with the commune's title and sharing tags.
+  'GET /api/showcase',
+  'GET /api/showcase/:code',
+  'GET /api/showcase/images/:id/:variant',
+  'GET /xa-phuong/:code/gioi-thieu',
 ]);
 
 function concrete(url: string): string {
