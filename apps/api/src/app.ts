@@ -52,6 +52,7 @@ import { DiskFileStorage } from './modules/files/files.storage';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { IdentityService } from './modules/identity/identity.service';
 import { OidcClient } from './modules/identity/oidc.client';
+import { OidcPurposes } from './modules/identity/oidc.purposes';
 import { SessionsService } from './modules/identity/sessions.service';
 import { registerNationalSync } from './modules/national-sync/national-sync.module';
 import { nationalSyncSink } from './modules/national-sync/national-sync.sink';
@@ -69,6 +70,7 @@ import { createResultsModule } from './modules/results/results.module';
 import type { ResultsService } from './modules/results/results.service';
 import { registerShowcase, type ShowcaseModule } from './modules/showcase/showcase.module';
 import { registerTasks, type TasksModule } from './modules/tasks/tasks.module';
+import { registerAssisted } from './modules/teams/assisted.module';
 import { registerTeams } from './modules/teams/teams.module';
 import { UnitsRepository } from './modules/units/units.repository';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -192,7 +194,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuth(server, sessions, config);
   healthRoutes(server, database.ping, registry);
   unitsRoutes(server, units);
-  identityRoutes(server, { config, db, clock, identity, sessions, oidc });
+  // Sign-ins for other purposes than a session (a resident's consent on a team member's device).
+  const oidcPurposes = new OidcPurposes();
+  identityRoutes(server, { config, db, clock, identity, sessions, oidc, purposes: oidcPurposes });
   adminRoutes(server, { policy, units, repository: new AdminRepository(db) });
   const fileStorage = new DiskFileStorage(path.join(config.dataDir, 'files'), {
     forbiddenRoots: [config.webDistDir],
@@ -292,6 +296,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await registerOpen311(server, { db, clock, config, policy, files, feedback: feedback.feedback });
   await registerTeams(server, { db, clock, policy });
+  registerAssisted(server, {
+    db,
+    clock,
+    policy,
+    catalogue,
+    files,
+    units,
+    sinks: dossierEventSinks,
+    identity,
+    oidc,
+    purposes: oidcPurposes,
+    config,
+  });
   const assistant = registerAssistant(server, {
     db,
     clock,

@@ -1,4 +1,5 @@
 import { assistantErrors } from './errors/assistant';
+import { assistedErrors } from './errors/assisted';
 import { calendarErrors } from './errors/calendar';
 import { catalogueErrors } from './errors/catalogue';
 import { coreErrors } from './errors/core';
@@ -42,6 +43,7 @@ export const errorCatalogue = {
   ...processingErrors,
   ...feedbackErrors,
   ...teamsErrors,
+  ...assistedErrors,
   ...tasksErrors,
   ...assistantErrors,
   ...dashboardErrors,

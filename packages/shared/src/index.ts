@@ -2,6 +2,7 @@ export * from './errors';
 export * from './forms';
 export * from './roles';
 export * from './schemas/assistant';
+export * from './schemas/assisted';
 export * from './schemas/auth';
 export * from './schemas/calendar';
 export * from './schemas/catalogue';

@@ -65,6 +65,9 @@ export const permissions = {
   ],
   // A member with an account logs their own help; the service checks it is their own membership.
   'teams.log_activity': ['community_team_member'],
+  // Assisted submission (issue 8 §3): a member prepares and submits a dossier for a resident who
+  // consents; the service checks it is the member's own, active membership in that commune.
+  'teams.assist': ['community_team_member'],
   // Directive tasks (issue 7 item 3): leaders assign to their unit and the units below it, decide
   // extensions and cancel; the assignee unit's leader and specialists report progress and finish;
   // the steering committee (dashboard viewers) follows them.

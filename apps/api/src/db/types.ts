@@ -110,6 +110,11 @@ export interface OidcLoginsTable {
   return_to: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** 'sign_in' (a portal session) or another purpose handled by its module (migration 0020). */
+  purpose: Generated<string>;
+  purpose_ref: string | null;
+  /** sha256 of the session that started a purpose sign-in; the callback must carry it. */
+  bound_session: string | null;
 }
 
 export interface BootstrapTokensTable {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssistedBy } from './assisted';
 
 /** National Public Service Portal status vocabulary (DOMAIN.md §3). */
 export const dossierStatusLabels: Record<number, { vi: string; en: string }> = {
@@ -93,6 +94,8 @@ export const DossierSummary = z.object({
   receivingUnitName: z.string(),
   submittedAt: z.string(),
   dueAt: z.string().nullable(),
+  /** Submitted for the resident by a community digital team member, with their consent. */
+  assistedBy: AssistedBy.nullable(),
 });
 
 export const DossierDetail = DossierSummary.extend({

@@ -209,7 +209,7 @@ export const TeamActivity = z.object({
   residentRef: z.string().nullable(),
   notes: z.string().nullable(),
   dossierId: z.uuid().nullable(),
-  source: z.enum(['manual', 'import', 'demo']),
+  source: z.enum(['manual', 'import', 'demo', 'assisted']),
   createdAt: z.string(),
 });
 export type TeamActivity = z.infer<typeof TeamActivity>;

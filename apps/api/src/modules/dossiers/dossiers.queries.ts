@@ -32,7 +32,8 @@ export class DossierQueries {
   async listMine(actor: SignedInActor) {
     const rows = await this.repository.listOfApplicant(actor.userId);
     const names = await this.repository.procedureNames(rows.map((r) => r.procedure_code));
-    return { items: await Promise.all(rows.map((r) => this.summary(r, names))) };
+    const assisted = await this.repository.assistedMarks(rows.map((r) => r.id));
+    return { items: await Promise.all(rows.map((r) => this.summary(r, names, assisted))) };
   }
 
   async getMine(actor: SignedInActor, id: string) {
@@ -40,7 +41,8 @@ export class DossierQueries {
     // Someone else's dossier is "not found": its existence is not revealed.
     if (!row || row.applicant_user_id !== actor.userId) throw new AppError('DOSSIER_NOT_FOUND');
     const names = await this.repository.procedureNames([row.procedure_code]);
-    const summary = await this.summary(row, names);
+    const assisted = await this.repository.assistedMarks([row.id]);
+    const summary = await this.summary(row, names, assisted);
     const rating = await this.repository.findRating(row.id);
     const events = await this.repository.publicEvents(row.id);
     return {
@@ -114,7 +116,11 @@ export class DossierQueries {
     });
   }
 
-  private async summary(row: DossierRow, names: Map<string, string>) {
+  private async summary(
+    row: DossierRow,
+    names: Map<string, string>,
+    assisted: Map<string, { teamName: string; communeName: string }> = new Map(),
+  ) {
     const unit = await this.deps.units.find(row.receiving_unit_code);
     return {
       id: row.id,
@@ -127,6 +133,7 @@ export class DossierQueries {
       receivingUnitName: unit?.full_name ?? row.receiving_unit_code,
       submittedAt: row.submitted_at.toISOString(),
       dueAt: row.due_at ? row.due_at.toISOString() : null,
+      assistedBy: assisted.get(row.id) ?? null,
     };
   }
 

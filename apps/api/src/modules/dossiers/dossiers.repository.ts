@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client';
 import './dossiers.tables';
+import '../teams/assisted.tables';
+import '../teams/teams.tables';
 
 export class DossiersRepository {
   constructor(private readonly db: Db) {}
@@ -84,6 +86,26 @@ export class DossiersRepository {
       .where('code', 'in', [...new Set(codes)])
       .execute();
     return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /**
+   * The community digital team that helped submit each of these dossiers (assisted submission,
+   * issue 8 §3), with the team's commune: the resident's list marks them.
+   */
+  async assistedMarks(
+    dossierIds: string[],
+  ): Promise<Map<string, { teamName: string; communeName: string }>> {
+    if (dossierIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('assisted_submissions as a')
+      .innerJoin('teams as t', 't.id', 'a.team_id')
+      .innerJoin('units as u', 'u.code', 'a.commune_code')
+      .select(['a.dossier_id', 't.name as team_name', 'u.full_name as commune_name'])
+      .where('a.dossier_id', 'in', dossierIds)
+      .execute();
+    return new Map(
+      rows.map((r) => [r.dossier_id!, { teamName: r.team_name, communeName: r.commune_name }]),
+    );
   }
 
   async referenceExists(reference: string): Promise<boolean> {

@@ -67,10 +67,45 @@ export function missingDocuments(
     .map((d) => ({ path: `documents.${d.id}`, message: `Cần tải lên: ${d.name.vi}` }));
 }
 
+/** What is submitted: a saved form and the files uploaded for it. */
+export interface SubmissionSource {
+  procedureCode: string;
+  answers: Record<string, unknown>;
+  /** The bundle holding its uploads and their owner (the person who uploaded them). */
+  uploads: { bundleId: string; ownerUserId: string };
+  /** The resident's draft a VietQR payment may have been made for (resident drafts only). */
+  paymentDraftId: string | null;
+}
+
+/** Who the dossier is for: a signed-in resident, or a resident helped by a team member. */
+export interface SubmissionApplicant {
+  /** The resident's account; null while an assisted resident has not signed in yet. */
+  userId: string | null;
+  fullName: string;
+  citizenId: string | null;
+  phone: string | null;
+  email: string | null;
+  communeCode: string | null;
+}
+
+/** What differs between submission paths, all run inside the submitting transaction. */
+export interface SubmissionHooks {
+  /** Locks the source row and says whether it may still be submitted. */
+  lockSource(trx: Db): Promise<boolean>;
+  /** Records the dossier on the source (and anything else of the same fact). */
+  markSubmitted(trx: Db, dossierId: string, reference: string, now: Date): Promise<void>;
+  eventData?: Record<string, unknown>;
+  auditDetails?: Record<string, unknown>;
+}
+
+export type PreparedSubmission = Awaited<ReturnType<SubmissionService['prepareSubmission']>>;
+
 /**
  * Submission of a draft as an online dossier. One transaction writes the dossier, its first
  * event, the files' move to the dossier, the audit row and the notification; the whole answer is
  * stored under the Idempotency-Key, so a double tap or a retried request creates one dossier.
+ * `prepareSubmission` + `writeSubmission` are the same path for an assisted submission (a team
+ * member submitting for a consenting resident): same validation, reference, event, sinks, outbox.
  */
 export class SubmissionService {
   constructor(private readonly deps: SubmissionDeps) {}
@@ -92,9 +127,31 @@ export class SubmissionService {
     if (stored) return stored;
     // Everything that reads through the root handle happens before the transaction: on PGlite
     // the transaction holds the only connection.
-    let prepared: Awaited<ReturnType<SubmissionService['prepare']>>;
+    let prepared: PreparedSubmission;
     try {
-      prepared = await this.prepare(actor, draftId, body);
+      const draft = await new DossiersRepository(db).findDraft(draftId, actor.userId);
+      if (!draft) throw new AppError('DRAFT_NOT_FOUND');
+      if (draft.submitted_dossier_id) throw new AppError('DRAFT_ALREADY_SUBMITTED');
+      const user = await new UsersRepository(db).findById(actor.userId);
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      prepared = await this.prepareSubmission(
+        actor,
+        {
+          procedureCode: draft.procedure_code,
+          answers: draft.answers,
+          uploads: { bundleId: draftBundle(draft.id), ownerUserId: actor.userId },
+          paymentDraftId: draft.id,
+        },
+        {
+          userId: user.id,
+          fullName: user.full_name,
+          citizenId: user.citizen_id,
+          phone: user.phone,
+          email: user.email,
+          communeCode: user.commune_code,
+        },
+        body,
+      );
     } catch (error) {
       // A duplicate that raced the first request may read the draft just after it was submitted
       // (files moved, draft marked): the first request's stored answer is then the answer.
@@ -102,24 +159,34 @@ export class SubmissionService {
       if (committed) return committed;
       throw error;
     }
+    const hooks: SubmissionHooks = {
+      async lockSource(trx) {
+        // Re-checked under the row lock: another key may have submitted this draft meanwhile.
+        const locked = await new DossiersRepository(trx).lockDraft(draftId, actor.userId);
+        return locked !== undefined && !locked.submitted_dossier_id;
+      },
+      async markSubmitted(trx, dossierId, _reference, now) {
+        await trx
+          .updateTable('drafts')
+          .set({ submitted_dossier_id: dossierId, updated_at: now })
+          .where('id', '=', draftId)
+          .execute();
+      },
+    };
     return runIdempotent(db, clock, id, async (trx) => ({
       statusCode: 201,
-      body: await this.write(trx, actor, prepared, requestId),
+      body: await this.writeSubmission(trx, actor, prepared, hooks, requestId),
     }));
   }
 
-  private async prepare(
+  /** Every check of a submission, before its transaction (reads through the root handle). */
+  async prepareSubmission(
     actor: SignedInActor,
-    draftId: string,
+    source: SubmissionSource,
+    applicant: SubmissionApplicant,
     body: { receivingUnitCode?: string | undefined },
   ) {
-    const { db, clock, catalogue, files, units } = this.deps;
-    const draft = await new DossiersRepository(db).findDraft(draftId, actor.userId);
-    if (!draft) throw new AppError('DRAFT_NOT_FOUND');
-    if (draft.submitted_dossier_id) throw new AppError('DRAFT_ALREADY_SUBMITTED');
-    const user = await new UsersRepository(db).findById(actor.userId);
-    if (!user) throw new AppError('UNAUTHENTICATED');
-
+    const { clock, catalogue, files, units } = this.deps;
     if (body.receivingUnitCode) {
       const unit = await units.find(body.receivingUnitCode);
       if (unit?.kind !== 'commune') {
@@ -128,9 +195,9 @@ export class SubmissionService {
         });
       }
     }
-    const chosenCommune = body.receivingUnitCode ?? user.commune_code ?? undefined;
+    const chosenCommune = body.receivingUnitCode ?? applicant.communeCode ?? undefined;
     // The version in force when the dossier is received is the one it keeps (DOMAIN.md §2).
-    const procedure = await catalogue.get(draft.procedure_code, {
+    const procedure = await catalogue.get(source.procedureCode, {
       actor,
       ...(chosenCommune ? { communeCode: chosenCommune } : {}),
     });
@@ -139,13 +206,15 @@ export class SubmissionService {
     const form = formForProcedure(procedure.code, procedure.record as never);
     const now = clock.now();
     const communes = await units.list({ kind: 'commune', limit: 200, offset: 0 });
-    const validation = validateAnswers(form, draft.answers, {
+    const validation = validateAnswers(form, source.answers, {
       today: todayInVietnam(now),
       communeCodes: new Set(communes.items.map((u) => u.code)),
     });
     if (!validation.ok) throw new FormInvalidError(validation.fields);
 
-    const uploads = await files.listBundle(draftBundle(draft.id), { ownerUserId: actor.userId });
+    const uploads = await files.listBundle(source.uploads.bundleId, {
+      ownerUserId: source.uploads.ownerUserId,
+    });
     const missing = missingDocuments(
       form,
       validation.value,
@@ -161,26 +230,36 @@ export class SubmissionService {
     }
     const receivingUnit = await units.get(receivingUnitCode);
     const onlineFee = procedure.fees.find((f) => f.channel === 'truc_tuyen')?.feeVnd ?? null;
-    return { draft, user, procedure, answers: validation.value, uploads, receivingUnit, onlineFee };
+    return {
+      source,
+      applicant,
+      procedure,
+      answers: validation.value,
+      uploads,
+      receivingUnit,
+      onlineFee,
+    };
   }
 
-  private async write(
+  /** The submission's one transaction: dossier, event (and sinks), files, audit, outbox. */
+  async writeSubmission(
     trx: Db,
     actor: SignedInActor,
-    prepared: Awaited<ReturnType<SubmissionService['prepare']>>,
+    prepared: PreparedSubmission,
+    hooks: SubmissionHooks,
     requestId: string,
   ): Promise<SubmitResult> {
     const { clock, files } = this.deps;
-    const { draft, user, procedure, answers, uploads, receivingUnit, onlineFee } = prepared;
+    const { source, applicant, procedure, answers, uploads, receivingUnit, onlineFee } = prepared;
     const repository = new DossiersRepository(trx);
-    // Re-checked under the row lock: another key may have submitted this draft meanwhile.
-    const locked = await repository.lockDraft(draft.id, actor.userId);
-    if (!locked || locked.submitted_dossier_id) throw new AppError('DRAFT_ALREADY_SUBMITTED');
+    if (!(await hooks.lockSource(trx))) throw new AppError('DRAFT_ALREADY_SUBMITTED');
 
     const now = clock.now();
     // A fee paid by VietQR before submission: read under the draft lock, which the payment
     // confirmation also takes, so a payment and a submission never miss each other.
-    const paid = await new PaymentsRepository(trx).findPaidForDraft(draft.id);
+    const paid = source.paymentDraftId
+      ? await new PaymentsRepository(trx).findPaidForDraft(source.paymentDraftId)
+      : undefined;
     const paymentState =
       paid && paid.amount_vnd === onlineFee
         ? 'paid'
@@ -198,7 +277,7 @@ export class SubmissionService {
         reference,
         procedure_code: procedure.code,
         procedure_version: procedure.version,
-        applicant_user_id: actor.userId,
+        applicant_user_id: applicant.userId,
         submitted_by_user_id: actor.userId,
         receiving_unit_code: receivingUnit.code,
         handling_unit_code: receivingUnit.code,
@@ -206,10 +285,10 @@ export class SubmissionService {
         status_code: 1,
         state: 'submitted',
         answers: JSON.stringify(answers),
-        applicant_name: user.full_name,
-        applicant_citizen_id: user.citizen_id,
-        applicant_phone: user.phone,
-        applicant_email: user.email,
+        applicant_name: applicant.fullName,
+        applicant_citizen_id: applicant.citizenId,
+        applicant_phone: applicant.phone,
+        applicant_email: applicant.email,
         fee_vnd: onlineFee,
         payment_state: paymentState,
         submitted_at: now,
@@ -238,6 +317,7 @@ export class SubmissionService {
           procedureVersion: procedure.version,
           files: uploads.length,
           assuranceLevel: actor.kind === 'resident' ? actor.assuranceLevel : null,
+          ...hooks.eventData,
         },
       },
       inserted,
@@ -245,16 +325,12 @@ export class SubmissionService {
     if (uploads.length) {
       await files.attachToBundle(trx, actor, {
         fileIds: uploads.map((f) => f.id),
-        ownerUserId: actor.userId,
+        ownerUserId: source.uploads.ownerUserId,
         bundleId: dossierBundle(dossierId),
         requestId,
       });
     }
-    await trx
-      .updateTable('drafts')
-      .set({ submitted_dossier_id: dossierId, updated_at: now })
-      .where('id', '=', draft.id)
-      .execute();
+    await hooks.markSubmitted(trx, dossierId, reference, now);
     await appendAudit(trx, clock, {
       actor,
       action: 'dossier.submit',
@@ -262,28 +338,33 @@ export class SubmissionService {
       objectType: 'dossier',
       objectId: dossierId,
       requestId,
-      details: { reference, procedureCode: procedure.code, procedureVersion: procedure.version },
+      details: {
+        reference,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        ...hooks.auditDetails,
+      },
     });
     const payload = {
-      recipientName: user.full_name,
+      recipientName: applicant.fullName,
       temporaryReference: reference,
       procedureName: procedure.name,
       receivingUnitName: receivingUnit.fullName,
       submittedAt: now.toISOString(),
     };
-    if (isReachable('email', user.email)) {
+    if (isReachable('email', applicant.email)) {
       await enqueueNotification(trx, clock, {
         channel: 'email',
-        recipient: user.email,
+        recipient: applicant.email,
         template: 'dossier.received',
         payload,
         dedupeKey: `dossier.received:${dossierId}:email`,
       });
     }
-    if (isReachable('sms', user.phone)) {
+    if (isReachable('sms', applicant.phone)) {
       await enqueueNotification(trx, clock, {
         channel: 'sms',
-        recipient: user.phone,
+        recipient: applicant.phone,
         template: 'dossier.received',
         payload,
         dedupeKey: `dossier.received:${dossierId}:sms`,

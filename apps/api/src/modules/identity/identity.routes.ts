@@ -7,13 +7,17 @@ import type { Db } from '../../db/client';
 import { clearSessionCookie, setSessionCookie } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
-import { randomToken, sha256Hex } from '../../lib/tokens';
+import { sha256Hex } from '../../lib/tokens';
 import type { IdentityService } from './identity.service';
 import type { OidcClient } from './oidc.client';
+import {
+  beginOidcLogin,
+  OIDC_COOKIE,
+  type OidcPurposes,
+  oidcCookieOptions,
+  type PendingLogin,
+} from './oidc.purposes';
 import type { SessionsService } from './sessions.service';
-
-const OIDC_COOKIE = 'cqs_oidc';
-const OIDC_LOGIN_TTL_MS = 10 * 60_000;
 
 /** Only same-site paths: an open redirect after sign-in would hand sessions to phishing pages. */
 export function safeReturnPath(value: string | undefined): string {
@@ -28,19 +32,14 @@ export interface IdentityRouteDeps {
   identity: IdentityService;
   sessions: SessionsService;
   oidc: OidcClient | null;
+  /** Sign-ins for another purpose than a session (assisted consent), dispatched at the callback. */
+  purposes?: OidcPurposes;
 }
 
 export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { config, identity } = deps;
-  const oidcCookieOptions = {
-    path: '/api/auth/oidc',
-    httpOnly: true,
-    secure: config.secureCookies,
-    // Lax: the provider's redirect back is a top-level GET navigation, which Lax cookies follow.
-    sameSite: 'lax' as const,
-    maxAge: OIDC_LOGIN_TTL_MS / 1000,
-  };
+  const cookieOptions = oidcCookieOptions(config);
 
   r.get(
     '/api/auth/session',
@@ -68,26 +67,8 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
         querystring: z.object({ returnTo: z.string().max(500).optional() }).strict(),
       },
     },
-    async (request, reply) => {
-      if (!deps.oidc) throw new AppError('OIDC_UNAVAILABLE');
-      const start = await deps.oidc.start();
-      const cookieValue = randomToken(32);
-      const now = deps.clock.now();
-      await deps.db
-        .insertInto('oidc_logins')
-        .values({
-          id_hash: sha256Hex(cookieValue),
-          state: start.state,
-          nonce: start.nonce,
-          code_verifier: start.codeVerifier,
-          return_to: safeReturnPath(request.query.returnTo),
-          created_at: now,
-          expires_at: new Date(now.getTime() + OIDC_LOGIN_TTL_MS),
-        })
-        .execute();
-      reply.setCookie(OIDC_COOKIE, cookieValue, oidcCookieOptions);
-      return reply.redirect(start.url, 302);
-    },
+    async (request, reply) =>
+      beginOidcLogin(deps, reply, { returnTo: safeReturnPath(request.query.returnTo) }),
   );
 
   r.get(
@@ -102,16 +83,24 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
     },
     async (request, reply) => {
       const pending = await takePendingLogin(deps, request);
-      reply.clearCookie(OIDC_COOKIE, oidcCookieOptions);
+      reply.clearCookie(OIDC_COOKIE, cookieOptions);
       if (!pending) throw new AppError('OIDC_STATE_MISMATCH');
       if (request.query.state !== pending.state) throw new AppError('OIDC_STATE_MISMATCH');
-      if (request.query.error) throw new AppError('OIDC_LOGIN_FAILED');
       const callbackUrl = new URL(request.url, config.publicUrl);
+      if (pending.purpose !== 'sign_in') {
+        // Another purpose (a resident's consent on a team member's device): its handler gets the
+        // answer; no session is created and the caller's own session is neither replaced nor used
+        // here.
+        const handler = deps.purposes?.get(pending.purpose);
+        if (!handler) throw new AppError('OIDC_STATE_MISMATCH');
+        return handler(request, reply, pending, { callbackUrl, error: request.query.error });
+      }
+      if (request.query.error) throw new AppError('OIDC_LOGIN_FAILED');
       // Rotate: a session that existed before sign-in is dropped, never upgraded.
       await identity.logout(request.actor, request.id);
       const session = await identity.completeResidentLogin(callbackUrl, pending, request.id);
       setSessionCookie(reply, config, session.cookieValue);
-      return reply.redirect(pending.return_to, 302);
+      return reply.redirect(pending.returnTo, 302);
     },
   );
 
@@ -178,7 +167,10 @@ export function identityRoutes(app: FastifyInstance, deps: IdentityRouteDeps): v
   );
 }
 
-async function takePendingLogin(deps: IdentityRouteDeps, request: FastifyRequest) {
+async function takePendingLogin(
+  deps: IdentityRouteDeps,
+  request: FastifyRequest,
+): Promise<PendingLogin | undefined> {
   const cookie = request.cookies[OIDC_COOKIE];
   if (!cookie) return undefined;
   const idHash = sha256Hex(cookie);
@@ -193,6 +185,9 @@ async function takePendingLogin(deps: IdentityRouteDeps, request: FastifyRequest
     state: row.state,
     nonce: row.nonce,
     codeVerifier: row.code_verifier,
-    return_to: row.return_to,
+    returnTo: row.return_to,
+    purpose: row.purpose,
+    purposeRef: row.purpose_ref,
+    boundSession: row.bound_session,
   };
 }

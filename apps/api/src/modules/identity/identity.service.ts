@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { OfficerLogin, SessionInfo } from '@cqs/shared';
 import type { Db } from '../../db/client';
+import type { UserRow } from '../../db/types';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import { maskCitizenId } from '../../lib/personal-data';
 import { appendAudit } from '../audit/audit.service';
 import type { UnitsService } from '../units/units.service';
-import type { OidcClient } from './oidc.client';
+import type { OidcClient, VerifiedIdentity } from './oidc.client';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import type { NewSession, SessionsService } from './sessions.service';
 import { matchTotpStep } from './totp';
@@ -36,26 +37,32 @@ function claimString(claims: Record<string, unknown>, key: string, max = 200): s
     : null;
 }
 
+/** Runs inside the sign-in transaction with the resident's account as stored. */
+export type ResidentSignInHook = (trx: Db, user: UserRow, requestId: string) => Promise<void>;
+
 export class IdentityService {
   private readonly users: UsersRepository;
+  private readonly signInHooks: ResidentSignInHook[] = [];
 
   constructor(private readonly deps: IdentityDeps) {
     this.users = new UsersRepository(deps.db);
   }
 
-  /** Residents: the user is keyed on (issuer, subject) only — never merged by phone or e-mail. */
-  async completeResidentLogin(
-    callbackUrl: URL,
-    expected: { state: string; nonce: string; codeVerifier: string },
-    requestId: string,
-  ): Promise<NewSession> {
-    if (!this.deps.oidc) throw new AppError('OIDC_UNAVAILABLE');
-    const identity = await this.deps.oidc.finish(callbackUrl, expected);
+  /** Another module's work at every resident sign-in (e.g. linking assisted dossiers). */
+  onResidentSignIn(hook: ResidentSignInHook): void {
+    this.signInHooks.push(hook);
+  }
+
+  /**
+   * The account profile from verified ID-token claims (commune looked up before any transaction:
+   * on PGlite a transaction holds the only connection).
+   */
+  async residentProfile(identity: VerifiedIdentity) {
     const c = identity.claims;
     const communeCode = claimString(c, 'commune_code', 10);
     const commune = communeCode ? await this.deps.units.find(communeCode) : undefined;
     const address = c.address as { formatted?: unknown } | undefined;
-    const profile = {
+    return {
       full_name: claimString(c, 'name') ?? 'Công dân',
       citizen_id: claimString(c, 'citizen_id', 12),
       birth_date: claimString(c, 'birthdate', 10),
@@ -65,29 +72,52 @@ export class IdentityService {
       address: typeof address?.formatted === 'string' ? address.formatted.slice(0, 500) : null,
       commune_code: commune ? commune.code : null,
     };
+  }
+
+  /**
+   * Residents: the user is keyed on (issuer, subject) only — never merged by phone or e-mail.
+   * Creates or refreshes the account inside the caller's transaction; no session is made here.
+   */
+  async upsertResident(
+    trx: Db,
+    identity: VerifiedIdentity,
+    profile: Awaited<ReturnType<IdentityService['residentProfile']>>,
+  ): Promise<UserRow> {
     const now = this.deps.clock.now();
-    const acr = typeof c.acr === 'string' ? c.acr : null;
+    const users = new UsersRepository(trx);
+    const user = await users.findResident(identity.issuer, identity.subject);
+    if (user) {
+      await users.updateResidentProfile(user.id, { ...profile, updated_at: now });
+      return (await users.findById(user.id))!;
+    }
+    const id = randomUUID();
+    await users.insert({
+      id,
+      kind: 'resident',
+      oidc_issuer: identity.issuer,
+      oidc_subject: identity.subject,
+      ...profile,
+      created_at: now,
+      updated_at: now,
+    });
+    return (await users.findById(id))!;
+  }
+
+  async completeResidentLogin(
+    callbackUrl: URL,
+    expected: { state: string; nonce: string; codeVerifier: string },
+    requestId: string,
+  ): Promise<NewSession> {
+    if (!this.deps.oidc) throw new AppError('OIDC_UNAVAILABLE');
+    const identity = await this.deps.oidc.finish(callbackUrl, expected);
+    const profile = await this.residentProfile(identity);
+    const acr = typeof identity.claims.acr === 'string' ? identity.claims.acr : null;
 
     return this.deps.db.transaction().execute(async (trx) => {
-      const users = new UsersRepository(trx);
-      let user = await users.findResident(identity.issuer, identity.subject);
-      if (user) {
-        await users.updateResidentProfile(user.id, { ...profile, updated_at: now });
-      } else {
-        const id = randomUUID();
-        await users.insert({
-          id,
-          kind: 'resident',
-          oidc_issuer: identity.issuer,
-          oidc_subject: identity.subject,
-          ...profile,
-          created_at: now,
-          updated_at: now,
-        });
-        user = await users.findById(id);
-      }
+      const user = await this.upsertResident(trx, identity, profile);
+      for (const hook of this.signInHooks) await hook(trx, user, requestId);
       const session = await this.deps.sessions.create(
-        user!.id,
+        user.id,
         {
           acr,
           assuranceLevel: assuranceLevelFromAcr(acr),
@@ -97,14 +127,14 @@ export class IdentityService {
       await appendAudit(trx, this.deps.clock, {
         actor: {
           kind: 'resident',
-          userId: user!.id,
+          userId: user.id,
           sessionIdHash: session.idHash,
           csrfToken: '',
           assuranceLevel: null,
         },
         action: 'auth.resident.login',
         objectType: 'user',
-        objectId: user!.id,
+        objectId: user.id,
         requestId,
         details: { acr },
       });

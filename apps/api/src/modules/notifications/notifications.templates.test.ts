@@ -179,6 +179,18 @@ const samples: { [N in TemplateName]: TemplatePayload<N> } = {
     fromUnitName: 'Tỉnh Đắk Lắk',
     deadline: '2026-05-04',
   },
+  'assisted.consent_code': {
+    code: '042817',
+    procedureName: 'Đăng ký khai sinh',
+    teamName: 'Tổ Công nghệ số cộng đồng Thôn 3',
+    expiresAt: '2026-05-04T03:10:00.000Z',
+  },
+  'assisted.consent_given': {
+    procedureName: 'Đăng ký khai sinh',
+    teamName: 'Tổ Công nghệ số cộng đồng Thôn 3',
+    givenAt: '2026-05-04T03:02:00.000Z',
+    method: 'otp',
+  },
 };
 
 describe('templates', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskTemplates } from '../tasks/tasks.templates';
+import { assistedTemplates } from '../teams/assisted.templates';
 
 /**
  * Vietnamese notification templates. Each declares the payload it needs (a strict zod object, so a
@@ -552,6 +553,8 @@ export const templates = {
 
   // Directive tasks (modules/tasks/tasks.templates.ts).
   ...taskTemplates,
+  // Assisted submission: the resident's one-time code and consent receipt (teams/assisted.templates.ts).
+  ...assistedTemplates,
 };
 
 export type TemplateName = keyof typeof templates;

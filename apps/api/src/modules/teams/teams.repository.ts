@@ -55,7 +55,7 @@ export interface ActivityListRow {
   resident_ref: string | null;
   notes: string | null;
   dossier_id: string | null;
-  source: 'manual' | 'import' | 'demo';
+  source: 'manual' | 'import' | 'demo' | 'assisted';
   created_at: Date;
 }
 
@@ -71,7 +71,7 @@ export interface NewActivity {
   resident_ref: string | null;
   notes: string | null;
   dossier_id: string | null;
-  source: 'manual' | 'import' | 'demo';
+  source: 'manual' | 'import' | 'demo' | 'assisted';
   import_id: string | null;
   is_demo: boolean;
   created_by: string | null;

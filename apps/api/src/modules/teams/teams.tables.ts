@@ -60,7 +60,7 @@ export interface TeamActivitiesTable {
   resident_ref: string | null;
   notes: string | null;
   dossier_id: string | null;
-  source: 'manual' | 'import' | 'demo';
+  source: 'manual' | 'import' | 'demo' | 'assisted';
   import_id: string | null;
   is_demo: Generated<boolean>;
   created_by: string | null;
