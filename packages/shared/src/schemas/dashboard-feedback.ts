@@ -191,7 +191,7 @@ export const FeedbackDrillItem = z.object({
     code: FeedbackDrillReasonCode,
     vi: z.string(),
     en: z.string(),
-    /** Working days past the deadline (overdue, answered_late); the rating for unsatisfied. */
+    /** Working days past the deadline (overdue, answered_late); null otherwise. */
     workingDays: z.number().nullable(),
   }),
   /** The officer's page of the report. */

@@ -292,7 +292,11 @@ describe('service index on a fixed history', () => {
     expect(index.points).toBe(33.6);
     expect(index.computedMaxPoints).toBe(58);
     expect(index.maxPoints).toBe(100);
-    for (const key of ['transparency', 'payment_integrated', 'feedback_on_time', 'data_reuse']) {
+    // No feedback reports in this history: the feedback components count nothing (null points).
+    for (const key of ['feedback_on_time', 'feedback_satisfaction']) {
+      expect([component(index, key).denominator, component(index, key).points]).toEqual([0, null]);
+    }
+    for (const key of ['transparency', 'payment_integrated', 'data_reuse']) {
       const c = index.groups.flatMap((g) => g.components).find((x) => x.key === key);
       expect(c?.status).toBe('no_data');
       if (c?.status === 'no_data') expect(c.reason.vi.length).toBeGreaterThan(10);

@@ -12,6 +12,7 @@ import type {
   ServiceIndexGroupKey,
 } from '@cqs/shared';
 import type { Counters } from './dashboard.facts';
+import { decidedOf, emptyFeedbackCounts, type FeedbackCounts } from './dashboard.feedback';
 import { noDataComponents } from './dashboard.no-data';
 
 export interface IndexInputs {
@@ -24,6 +25,11 @@ export interface IndexInputs {
   catalogue: { offeredOnline: number; all: number };
   /** Dossiers accepted in the period that the resident rated 1 or 2 stars. */
   negativeRatings: number;
+  /**
+   * Feedback reports received in the period by the units (the feedback dashboard's counts);
+   * absent: nothing counted (the feedback components score null).
+   */
+  feedback?: FeedbackCounts;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -78,6 +84,7 @@ const groupMeta: Record<ServiceIndexGroupKey, { label: DashboardText; maxPoints:
 /** Every component, grouped, with its points; computed where our data supports it. */
 export function computeServiceIndex(input: IndexInputs): ServiceIndexGroup[] {
   const t = input.totals;
+  const feedback = input.feedback ?? emptyFeedbackCounts();
   const decided = t.timely_on_time + t.timely_late + t.timely_due_open;
   const overdue = t.timely_late + t.timely_due_open;
   const composite =
@@ -203,8 +210,34 @@ export function computeServiceIndex(input: IndexInputs): ServiceIndexGroup[] {
       ),
     ],
     satisfaction: [
-      noDataComponents.feedback_on_time,
-      noDataComponents.feedback_satisfaction,
+      computed(
+        {
+          key: 'feedback_on_time',
+          maxPoints: 6,
+          label: T('Phản ánh, kiến nghị xử lý đúng hạn', 'Feedback handled on time'),
+          definition: T(
+            'Phản ánh, kiến nghị tiếp nhận trong kỳ đã trả lời đúng hạn ÷ (đã trả lời + chưa trả lời đã quá hạn). Không tính phản ánh bị từ chối xử lý; phản ánh bị chuyển cấp trên do quá hạn tính trễ hạn cho đơn vị được giao ban đầu.',
+            'Feedback reports received in the period answered on time ÷ (answered + open past due). Rejected reports are left out; a report escalated for being overdue is late for the unit it was first assigned to.',
+          ),
+        },
+        1,
+        feedback.answeredOnTime,
+        decidedOf(feedback),
+      ),
+      computed(
+        {
+          key: 'feedback_satisfaction',
+          maxPoints: 6,
+          label: T('Hài lòng với xử lý phản ánh', 'Satisfaction with feedback handling'),
+          definition: T(
+            'Phản ánh tiếp nhận trong kỳ được người phản ánh đánh giá 4–5 sao ÷ phản ánh được đánh giá.',
+            'Feedback reports received in the period rated 4–5 stars by the reporter ÷ reports rated.',
+          ),
+        },
+        1,
+        feedback.satisfied,
+        feedback.rated,
+      ),
       computed(
         {
           key: 'overdue_and_negative',

@@ -50,36 +50,6 @@ export const noDataComponents = {
       'payment integration per procedure (collection accounts are configured per unit)',
     ),
   ),
-  feedback_on_time: noData(
-    {
-      key: 'feedback_on_time',
-      maxPoints: 6,
-      label: T('Phản ánh, kiến nghị xử lý đúng hạn', 'Feedback handled on time'),
-      definition: T(
-        'Phản ánh, kiến nghị được xử lý đúng hạn ÷ phản ánh đã xử lý.',
-        'Feedback reports handled on time ÷ reports handled.',
-      ),
-    },
-    T(
-      'Chỉ số phản ánh, kiến nghị thuộc bảng chỉ số phản ánh (issue 7 mục 2), chưa được nối vào chỉ số phục vụ.',
-      'Feedback indicators belong to the feedback dashboard (issue 7 item 2), not yet wired into the service index.',
-    ),
-  ),
-  feedback_satisfaction: noData(
-    {
-      key: 'feedback_satisfaction',
-      maxPoints: 6,
-      label: T('Hài lòng với xử lý phản ánh', 'Satisfaction with feedback handling'),
-      definition: T(
-        'Mức hài lòng của người dân với kết quả xử lý phản ánh, kiến nghị.',
-        'Residents’ satisfaction with how their feedback was handled.',
-      ),
-    },
-    T(
-      'Chỉ số phản ánh, kiến nghị thuộc bảng chỉ số phản ánh (issue 7 mục 2), chưa được nối vào chỉ số phục vụ.',
-      'Feedback indicators belong to the feedback dashboard (issue 7 item 2), not yet wired into the service index.',
-    ),
-  ),
   data_reuse: noData(
     {
       key: 'data_reuse',

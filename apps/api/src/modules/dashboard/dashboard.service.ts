@@ -17,6 +17,8 @@ import type { CalendarService } from '../calendar/calendar.service';
 import { addDays, dayNumber, type IsoDate, toLocal } from '../calendar/calendar.time';
 import { drillDayColumn, lostPointReasons } from './dashboard.drill';
 import { addCounters, type Counters, emptyCounters } from './dashboard.facts';
+import { addFeedbackCounts, emptyFeedbackCounts, type FeedbackCounts } from './dashboard.feedback';
+import { DashboardFeedbackRepository } from './dashboard.feedback.repository';
 import { computeServiceIndex, totalsOf } from './dashboard.index';
 import { DashboardRepository, type UnitProcedureTotals } from './dashboard.repository';
 
@@ -47,9 +49,11 @@ export type TotalsSource = (
  */
 export class DashboardService {
   private readonly repo: DashboardRepository;
+  private readonly feedback: DashboardFeedbackRepository;
 
   constructor(private readonly deps: DashboardDeps) {
     this.repo = new DashboardRepository(deps.db);
+    this.feedback = new DashboardFeedbackRepository(deps.db);
   }
 
   /** The last Vietnam day whose office hours have closed: open dossiers due then are late. */
@@ -74,7 +78,8 @@ export class DashboardService {
     return { unit: code, units: await this.repo.unitsUnder(code) };
   }
 
-  private checkPeriod(from: IsoDate, to: IsoDate): void {
+  /** At most five years, `from` on or before `to`. */
+  checkPeriod(from: IsoDate, to: IsoDate): void {
     const span = dayNumber(to) - dayNumber(from);
     if (span < 0 || span > MAX_PERIOD_DAYS) throw new AppError('DASHBOARD_PERIOD_INVALID');
   }
@@ -93,12 +98,26 @@ export class DashboardService {
       query.to,
       lastClosed,
     );
-    const [ratings, catalogue, names] = await Promise.all([
+    const [ratings, catalogue, feedbackRows] = await Promise.all([
       this.repo.negativeRatings(units, query.from, query.to),
       this.repo.catalogueCoverage(),
-      this.repo.unitNames([unit, ...new Set(rows.map((r) => r.unitCode))]),
+      this.feedback.counts(units, query.from, query.to, this.deps.clock.now()),
     ]);
-    const indexOf = (part: UnitProcedureTotals[], negativeRatings: number) => {
+    // Feedback components of the satisfaction group: the feedback dashboard's own counts.
+    const feedbackByUnit = new Map<string, FeedbackCounts>();
+    for (const r of feedbackRows) {
+      feedbackByUnit.set(
+        r.unitCode,
+        addFeedbackCounts(feedbackByUnit.get(r.unitCode) ?? emptyFeedbackCounts(), r.counts),
+      );
+    }
+    const unitCodes = new Set([...rows.map((r) => r.unitCode), ...feedbackByUnit.keys()]);
+    const names = await this.repo.unitNames([unit, ...unitCodes]);
+    const indexOf = (
+      part: UnitProcedureTotals[],
+      negativeRatings: number,
+      feedback: FeedbackCounts,
+    ) => {
       const totals = part.reduce((acc, r) => addCounters(acc, r.counters), emptyCounters());
       const perProcedure = sumBy(part, (r) => r.procedureCode);
       let feeBearingProcedures = 0;
@@ -115,19 +134,22 @@ export class DashboardService {
           proceduresWithOnlinePayment,
           catalogue,
           negativeRatings,
+          feedback,
         }),
       };
     };
     const all = indexOf(
       rows,
       [...ratings.values()].reduce((s, n) => s + n, 0),
+      [...feedbackByUnit.values()].reduce(addFeedbackCounts, emptyFeedbackCounts()),
     );
 
     const unitRows: ServiceIndexUnitRow[] = [];
-    for (const code of new Set(rows.map((r) => r.unitCode))) {
+    for (const code of unitCodes) {
       const part = indexOf(
         rows.filter((r) => r.unitCode === code),
         ratings.get(code) ?? 0,
+        feedbackByUnit.get(code) ?? emptyFeedbackCounts(),
       );
       const t = part.totals;
       const decided = t.timely_on_time + t.timely_late + t.timely_due_open;

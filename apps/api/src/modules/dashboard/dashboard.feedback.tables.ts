@@ -1,0 +1,29 @@
+import type { ColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/**
+ * Migration 0019: what the feedback indicators know about each report, kept by the row trigger
+ * `dashboard_feedback_fold` on feedback_reports (never written from code).
+ */
+export interface DashboardFeedbackFactsTable {
+  report_id: string;
+  unit_code: string;
+  category_code: string;
+  received_at: Timestamp;
+  /** Vietnam date of received_at; compared with `::date` casts, never selected. */
+  received_day: ColumnType<string, string, string>;
+  due_at: Timestamp | null;
+  outcome: 'open' | 'answered' | 'rejected';
+  paused: boolean;
+  escalated: boolean;
+  answered_at: Timestamp | null;
+  late: boolean;
+  rating: number | null;
+}
+
+declare module '../../db/types' {
+  interface Database {
+    dashboard_feedback_facts: DashboardFeedbackFactsTable;
+  }
+}
