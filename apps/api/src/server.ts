@@ -94,6 +94,12 @@ async function main(): Promise<void> {
     logger: app.server.log,
   });
   taskWorker.start();
+  // Operations dashboard: the leaders' daily digest of alerts (from DASHBOARD_DIGEST_HOUR).
+  const digestWorker = app.services.dashboard.ops.createDigestWorker({
+    intervalMs: 60_000,
+    logger: app.server.log,
+  });
+  digestWorker.start();
   // The assistant's index and the feedback classifier are built now, not on a first question.
   setTimeout(() => {
     app.services.assistant
@@ -144,6 +150,7 @@ async function main(): Promise<void> {
     await nationalSync?.stop();
     await feedbackWorker.stop();
     await taskWorker.stop();
+    await digestWorker.stop();
     await app.server.close();
     // Sends in flight record their outcome before the database goes away.
     await outbox.stop();

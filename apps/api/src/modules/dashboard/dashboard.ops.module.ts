@@ -7,6 +7,7 @@ import type { TaskQueries } from '../tasks/tasks.queries';
 import { AlertsService, type ExtraRates } from './dashboard.alerts';
 import { dashboardAlertsRoutes } from './dashboard.alerts.routes';
 import { AlertSettingsService } from './dashboard.alerts.settings';
+import { DigestWorker } from './dashboard.digest';
 import { LiveHub } from './dashboard.live';
 import { LiveChangesRepository } from './dashboard.live.repository';
 import { dashboardLiveRoutes } from './dashboard.live.routes';
@@ -35,6 +36,11 @@ export interface DashboardOps {
   alerts: AlertsService;
   settings: AlertSettingsService;
   live: LiveHub;
+  /** The leaders' daily digest; server.ts starts one per process (the outbox key dedupes). */
+  createDigestWorker(options: {
+    intervalMs: number;
+    logger: { error(obj: unknown, msg?: string): void };
+  }): DigestWorker;
 }
 
 /** Issue 7 §5–§7 around the dashboard: live notices, alerts and thresholds, exports, digest. */
@@ -64,5 +70,11 @@ export function registerDashboardOps(
     ...(deps.extraRates ? { extraRates: deps.extraRates } : {}),
   });
   dashboardAlertsRoutes(server, { alerts, settings });
-  return { alerts, settings, live };
+  return {
+    alerts,
+    settings,
+    live,
+    createDigestWorker: (options) =>
+      new DigestWorker({ db, clock, calendar, alerts, hour: deps.ops.digestHour, ...options }),
+  };
 }

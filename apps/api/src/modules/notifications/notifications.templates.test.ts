@@ -179,6 +179,22 @@ const samples: { [N in TemplateName]: TemplatePayload<N> } = {
     fromUnitName: 'Tỉnh Đắk Lắk',
     deadline: '2026-05-04',
   },
+  'dashboard.digest': {
+    recipientName: 'Nguyễn Thị Lãnh Đạo',
+    date: '2026-05-07',
+    scopeName: 'Phường Buôn Ma Thuột',
+    counts: {
+      dossierOverdue: 2,
+      dossierDueSoon: 1,
+      feedbackOverdue: 1,
+      feedbackDueSoon: 0,
+      taskOverdue: 1,
+      taskDueSoon: 0,
+      indicatorsBelow: 1,
+    },
+    lines: ['Phường Buôn Ma Thuột: 2 hồ sơ quá hạn (H15.50.05.13-260504-0001)'],
+    more: 0,
+  },
   'assisted.consent_code': {
     code: '042817',
     procedureName: 'Đăng ký khai sinh',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dashboardTemplates } from '../dashboard/dashboard.digest.template';
 import { taskTemplates } from '../tasks/tasks.templates';
 import { assistedTemplates } from '../teams/assisted.templates';
 
@@ -553,6 +554,8 @@ export const templates = {
 
   // Directive tasks (modules/tasks/tasks.templates.ts).
   ...taskTemplates,
+  // The leaders' daily digest of alerts (modules/dashboard/dashboard.digest.template.ts).
+  ...dashboardTemplates,
   // Assisted submission: the resident's one-time code and consent receipt (teams/assisted.templates.ts).
   ...assistedTemplates,
 };
