@@ -66,6 +66,12 @@ describe('the fused ranking the router reads', () => {
     const fused = fuseRanked(lexical, ['C', 'D', 'B'], (code) => code !== 'C');
     expect(fused.map((r) => r.code)).toEqual(['B', 'A', 'D', 'C']);
   });
+
+  it('keeps the fused order when BM25 had no fitting answer either', () => {
+    const fused = fuseRanked(lexical, ['C', 'D', 'B'], (code) => code === 'C');
+    expect(fused.map((r) => r.code)).toEqual(['C', 'B', 'A', 'D']);
+    expect(fuseRanked([], ['D'], () => true)).toEqual([{ code: 'D', score: 0 }]);
+  });
 });
 
 const NOW = new Date('2026-06-01T03:00:00Z');

@@ -59,9 +59,11 @@ export function reciprocalRankFusion(
  * - Scores stay BM25's (0 for a procedure BM25 did not find): the router's clarification compares
  *   the scores of the top three, and RRF scores of neighbours are always within a few percent of
  *   each other, which would turn every answer into a question.
- * - Confident first: in the head of the list, a procedure whose name covers the question
- *   (`confident`) stays above one that does not, so the embeddings can choose between fitting
- *   procedures and improve suggestions, but never replace a fitting answer with a guess.
+ * - When BM25's best fits the question (`confident`: its name covers enough of it), fitting
+ *   procedures stay above the others in the head of the list: the embeddings may choose between
+ *   fitting procedures, but never replace a fitting answer with a guess. When BM25's best is
+ *   itself a guess, the fused order stands: a fitting procedure the embeddings bring first is
+ *   answered, otherwise the suggestions are the fused ones.
  */
 export function fuseRanked(
   lexical: readonly ScoredCode[],
@@ -73,6 +75,8 @@ export function fuseRanked(
     code: f.code,
     score: lexicalScore.get(f.code) ?? 0,
   }));
+  const best = lexical[0];
+  if (!best || !confident(best.code)) return fused;
   const head = fused.slice(0, GUARD_DEPTH).map((r) => ({ r, sure: confident(r.code) }));
   return [
     ...head.filter((h) => h.sure).map((h) => h.r),
