@@ -65,7 +65,8 @@ export class AssistantService {
 
   /**
    * Builds the index and trains the classifier before a resident waits for them (seconds of
-   * CPU each). Called by the process entry after listening, never by in-process tests.
+   * CPU each), and embeds the catalogue when an embedding server is configured. Called by the
+   * process entry after listening (in tests only by the providers' test, which needs the vectors).
    */
   async warmUp(): Promise<void> {
     const kb = await this.knowledge();
