@@ -218,4 +218,23 @@ describe('commune showcase: draft, preview, publish', () => {
       app.database.db.deleteFrom('showcase_events').where('commune_code', '=', COMMUNE).execute(),
     ).rejects.toThrow(/append-only/);
   });
+
+  it('sc-18 a javascript: or relative link is refused with the field named; nothing is saved', async () => {
+    const before = await call(app, editor, 'GET', `/api/officer/showcase/${COMMUNE}`);
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', '/trang-cua-toi']) {
+      const bad = content();
+      bad.ambassadors[0]!.links = [{ label: 'Trang', url }];
+      const res = await saveDraft(app, editor, COMMUNE, before.json().draftVersion, bad);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+      expect(res.json().error.fields).toEqual([
+        expect.objectContaining({
+          path: expect.stringContaining('ambassadors.0.links.0.url'),
+          message: expect.stringContaining('https://'),
+        }),
+      ]);
+    }
+    const after = await call(app, editor, 'GET', `/api/officer/showcase/${COMMUNE}`);
+    expect(after.json().draftVersion).toBe(before.json().draftVersion);
+  });
 });
