@@ -16,6 +16,7 @@ import type { IsoDate } from '../calendar/calendar.time';
 import { type FeedbackState, feedbackStateLabels } from '../feedback/feedback-workflow';
 import {
   addFeedbackCounts,
+  decidedOf,
   drillReason,
   emptyFeedbackCounts,
   type FeedbackCounts,
@@ -54,6 +55,19 @@ export class DashboardFeedbackService {
   ): Promise<Map<string, FeedbackCounts>> {
     const rows = await this.repo.counts(unitCodes, from, to, this.deps.clock.now());
     return sumBy(rows, (r) => r.unitCode);
+  }
+
+  /** Answered on time ÷ (answered + open past due) per unit: the alerts' feedback_on_time rate. */
+  async onTimeRates(
+    unitCodes: string[],
+    from: IsoDate,
+    to: IsoDate,
+  ): Promise<Map<string, { numerator: number; denominator: number }>> {
+    const out = new Map<string, { numerator: number; denominator: number }>();
+    for (const [code, c] of await this.countsByUnit(unitCodes, from, to)) {
+      out.set(code, { numerator: c.answeredOnTime, denominator: decidedOf(c) });
+    }
+    return out;
   }
 
   async indicators(

@@ -14,6 +14,8 @@ export { dashboardRollupSink } from './dashboard.rollup';
 
 export interface DashboardModule {
   dashboard: DashboardService;
+  /** Feedback indicators and their drill-down (issue 7 §2). */
+  feedback: DashboardFeedbackService;
   ops: DashboardOps;
 }
 
@@ -27,12 +29,20 @@ export async function registerDashboard(
 ): Promise<DashboardModule> {
   await backfillRollups(deps.db, deps.clock);
   const dashboard = new DashboardService(deps);
+  const feedback = new DashboardFeedbackService({ ...deps, access: dashboard });
   dashboardRoutes(server, {
     dashboard,
-    feedback: new DashboardFeedbackService({ ...deps, access: dashboard }),
+    feedback,
     teams: new DashboardTeamsService({ ...deps, access: dashboard }),
   });
   // Live notices, alerts and thresholds, exports, daily digest (issue 7 §5–§7).
-  const ops = registerDashboardOps(server, { ...deps, dashboard });
-  return { dashboard, ops };
+  const ops = registerDashboardOps(server, {
+    ...deps,
+    dashboard,
+    extraRates: {
+      feedback_on_time: (units, from, to) => feedback.onTimeRates(units, from, to),
+      ...deps.extraRates,
+    },
+  });
+  return { dashboard, feedback, ops };
 }
