@@ -16,6 +16,7 @@ import { AssistedConsentService } from './assisted.consent';
 import { AssistedRepository } from './assisted.repository';
 import { assistedRoutes } from './assisted.routes';
 import { AssistedService } from './assisted.service';
+import { AssistedSignInConsent } from './assisted.signin';
 
 /**
  * Assisted submission (issue 8 §3): routes, the consent sign-in's purpose at the OIDC callback,
@@ -37,22 +38,24 @@ export function registerAssisted(
     purposes: OidcPurposes;
     config: AppConfig;
   },
-): { assisted: AssistedService; consent: AssistedConsentService } {
+): { assisted: AssistedService; consent: AssistedConsentService; signIn: AssistedSignInConsent } {
   const { db, clock, catalogue, files, units, sinks } = deps;
   const submission = new SubmissionService({ db, clock, catalogue, files, units, sinks });
   const assisted = new AssistedService({ ...deps, submission });
   const consent = new AssistedConsentService({ ...deps, assisted });
+  const signIn = new AssistedSignInConsent({ ...deps, assisted });
   deps.purposes.register(CONSENT_PURPOSE, (request, reply, pending, outcome) =>
-    consent.finishSignIn(request, reply, pending, outcome),
+    signIn.finishSignIn(request, reply, pending, outcome),
   );
   deps.identity.onResidentSignIn((trx, user, requestId) =>
-    consent.linkAtSignIn(trx, user, requestId),
+    signIn.linkAtSignIn(trx, user, requestId),
   );
   assistedRoutes(server, {
     assisted,
     consent,
+    signIn,
     repository: new AssistedRepository(db),
     config: deps.config,
   });
-  return { assisted, consent };
+  return { assisted, consent, signIn };
 }

@@ -346,6 +346,16 @@ export class AssistedRepository {
     return new Map<string, DossierRef>(rows.map((r) => [r.id, r]));
   }
 
+  async procedureNames(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('procedures')
+      .select(['code', 'name'])
+      .where('code', 'in', [...new Set(codes)])
+      .execute();
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   async userEmail(userId: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('users')

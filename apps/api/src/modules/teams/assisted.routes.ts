@@ -21,10 +21,12 @@ import { maskPhone } from './assisted.common';
 import type { AssistedConsentService } from './assisted.consent';
 import type { AssistedRepository } from './assisted.repository';
 import type { AssistedService } from './assisted.service';
+import type { AssistedSignInConsent } from './assisted.signin';
 
 export interface AssistedRouteDeps {
   assisted: AssistedService;
   consent: AssistedConsentService;
+  signIn: AssistedSignInConsent;
   repository: AssistedRepository;
   config: AppConfig;
 }
@@ -166,7 +168,7 @@ export function assistedRoutes(app: FastifyInstance, deps: AssistedRouteDeps): v
         params: IdParam,
       },
     },
-    async (req, reply) => deps.consent.startSignIn(requireOfficer(req), req.params.id, reply),
+    async (req, reply) => deps.signIn.startSignIn(requireOfficer(req), req.params.id, reply),
   );
 
   r.post(

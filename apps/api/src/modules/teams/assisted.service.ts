@@ -10,12 +10,10 @@ import type { Db } from '../../db/client';
 import type { OfficerActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
-import { maskCitizenId } from '../../lib/personal-data';
 import type { AccessPolicy } from '../access/policy';
 import { appendAudit } from '../audit/audit.service';
 import { toLocal } from '../calendar/calendar.time';
 import type { CatalogueService } from '../catalogue/catalogue.service';
-import { statusLabel } from '../dossiers/dossiers.text';
 import { assertSubmittableOnline } from '../dossiers/drafts.service';
 import type { SubmissionHooks, SubmissionService } from '../dossiers/submission.service';
 import type { FilesService } from '../files/files.service';
@@ -26,17 +24,14 @@ import {
   assertStillMember,
   assistedBundle,
   assistingMember,
-  CODE_MAX_ATTEMPTS,
-  CODE_RESEND_MS,
   consentIsValid,
   contentHash,
   currentContentHash,
   localPhone,
-  maskPhone,
-  purposeText,
 } from './assisted.common';
-import { AssistedRepository, type DossierRef } from './assisted.repository';
+import { AssistedRepository } from './assisted.repository';
 import type { AssistedRow } from './assisted.tables';
+import { assistedView, dossierRef, residentView } from './assisted.view';
 import { TeamsRepository } from './teams.repository';
 
 export interface AssistedDeps {
@@ -48,25 +43,6 @@ export interface AssistedDeps {
   units: UnitsService;
   submission: SubmissionService;
 }
-
-const dossierRef = (d: DossierRef | undefined) =>
-  d
-    ? {
-        id: d.id,
-        reference: d.reference,
-        code: d.code,
-        statusCode: d.status_code,
-        statusLabel: statusLabel(d.status_code),
-        submittedAt: new Date(d.submitted_at).toISOString(),
-      }
-    : null;
-
-const residentView = (r: AssistedRow) => ({
-  fullName: r.resident_name,
-  phoneMasked: maskPhone(r.resident_phone),
-  citizenIdMasked: maskCitizenId(r.resident_citizen_id),
-  accountLinked: r.resident_user_id !== null,
-});
 
 /**
  * Assisted submission (issue 8 §3): a team member prepares an online dossier for a resident. The
@@ -173,7 +149,7 @@ export class AssistedService {
     q: { state?: 'draft' | 'submitted' | 'cancelled' | undefined; page: number; pageSize: number },
   ) {
     const { rows, total } = await this.repo.listOwned(actor.userId, { state: q.state }, q);
-    const names = await this.procedureNames(rows.map((r) => r.procedure_code));
+    const names = await this.repo.procedureNames(rows.map((r) => r.procedure_code));
     const methods = await this.repo.consentMethods(rows.map((r) => r.id));
     const dossiers = await this.repo.dossierRefs(
       rows.flatMap((r) => (r.dossier_id ? [r.dossier_id] : [])),
@@ -362,85 +338,7 @@ export class AssistedService {
     }));
   }
 
-  private async procedureNames(codes: string[]): Promise<Map<string, string>> {
-    if (codes.length === 0) return new Map();
-    const rows = await this.deps.db
-      .selectFrom('procedures')
-      .select(['code', 'name'])
-      .where('code', 'in', [...new Set(codes)])
-      .execute();
-    return new Map(rows.map((r) => [r.code, r.name]));
-  }
-
-  private async view(record: AssistedRow): Promise<AssistedView> {
-    const { clock, files, units } = this.deps;
-    const now = clock.now();
-    const member = await new TeamsRepository(this.deps.db).findMember(record.member_id);
-    const commune = await units.find(record.commune_code);
-    const procedureName =
-      (await this.procedureNames([record.procedure_code])).get(record.procedure_code) ??
-      record.procedure_code;
-    const uploads =
-      record.state === 'draft'
-        ? await files.listBundle(assistedBundle(record.id), { ownerUserId: record.created_by })
-        : [];
-    const consent = await this.repo.latestConsent(record.id);
-    const code = record.state === 'draft' ? await this.repo.latestCode(record.id) : undefined;
-    const codeOpen = code && !code.closed_at && new Date(code.expires_at).getTime() > now.getTime();
-    const dossiers = await this.repo.dossierRefs(record.dossier_id ? [record.dossier_id] : []);
-    const teamName = member?.team_name ?? '';
-    return {
-      id: record.id,
-      state: record.state,
-      procedureCode: record.procedure_code,
-      procedureVersion: record.procedure_version,
-      procedureName,
-      communeCode: record.commune_code,
-      communeName: commune?.full_name ?? record.commune_code,
-      member: {
-        id: record.member_id,
-        fullName: member?.full_name ?? '',
-        teamId: record.team_id,
-        teamName,
-      },
-      resident: residentView(record),
-      // Once submitted, the member no longer reads the dossier's contents (only its status).
-      answers: record.state === 'draft' ? record.answers : {},
-      currentStep: record.current_step,
-      uploads: uploads.map((f) => ({ id: f.id, purpose: f.purpose, name: f.name, size: f.size })),
-      purpose: purposeText({
-        residentName: record.resident_name,
-        memberName: member?.full_name ?? '',
-        teamName,
-        communeName: commune?.full_name ?? record.commune_code,
-        procedureName,
-      }),
-      consent: consent
-        ? {
-            method: consent.method,
-            givenAt: new Date(consent.given_at).toISOString(),
-            expiresAt: new Date(consent.expires_at).toISOString(),
-            valid:
-              record.state === 'draft'
-                ? consentIsValid(consent, contentHash(record.answers, uploads), now)
-                : true,
-            purpose: consent.purpose,
-          }
-        : null,
-      pendingCode:
-        code && codeOpen
-          ? {
-              sentTo: maskPhone(code.phone),
-              expiresAt: new Date(code.expires_at).toISOString(),
-              attemptsLeft: Math.max(0, CODE_MAX_ATTEMPTS - code.attempts),
-              resendAfter: new Date(
-                new Date(code.created_at).getTime() + CODE_RESEND_MS,
-              ).toISOString(),
-            }
-          : null,
-      dossier: dossierRef(record.dossier_id ? dossiers.get(record.dossier_id) : undefined),
-      createdAt: new Date(record.created_at).toISOString(),
-      updatedAt: new Date(record.updated_at).toISOString(),
-    };
+  private view(record: AssistedRow): Promise<AssistedView> {
+    return assistedView(this.deps, this.repo, record);
   }
 }
