@@ -44,6 +44,14 @@ const tasks = () => import('./features/tasks');
 const TasksPage = lazy(() => tasks().then((m) => ({ default: m.TasksPage })));
 const AssignTaskPage = lazy(() => tasks().then((m) => ({ default: m.AssignTaskPage })));
 const TaskPage = lazy(() => tasks().then((m) => ({ default: m.TaskPage })));
+// Commune showcase ("Mỗi xã một KOL"): the public pages are one small chunk; the officers'
+// editor is another (it renders its preview with the public page's component).
+const showcase = () => import('./features/showcase');
+const ShowcasePage = lazy(() => showcase().then((m) => ({ default: m.ShowcasePage })));
+const ShowcaseListPage = lazy(() => showcase().then((m) => ({ default: m.ShowcaseListPage })));
+const ShowcaseEditorPage = lazy(() =>
+  import('./features/showcase/editor').then((m) => ({ default: m.ShowcaseEditorPage })),
+);
 // Procedure pages are their own chunk (with their CSS): the home page stays small on slow phones.
 const ProcedureSearchPage = lazy(() =>
   import('./pages/procedure-search-page').then((m) => ({ default: m.ProcedureSearchPage })),
@@ -124,6 +132,22 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'xa-phuong', element: <UnitsPage /> },
       { path: 'xa-phuong/:code', element: <UnitDetailPage /> },
+      {
+        path: 'xa-phuong/:code/gioi-thieu',
+        element: (
+          <Lazy>
+            <ShowcasePage />
+          </Lazy>
+        ),
+      },
+      {
+        path: 'mot-xa-mot-kol',
+        element: (
+          <Lazy>
+            <ShowcaseListPage />
+          </Lazy>
+        ),
+      },
       {
         path: 'thu-tuc',
         element: (
@@ -347,6 +371,14 @@ const router = createBrowserRouter([
             element: (
               <Lazy>
                 <TaskPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'gioi-thieu-xa',
+            element: (
+              <Lazy>
+                <ShowcaseEditorPage />
               </Lazy>
             ),
           },

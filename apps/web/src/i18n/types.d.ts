@@ -7,6 +7,8 @@ import type { feedbackOfficerVi } from '../features/feedback-officer/strings-vi'
 import type { feedbackPublicVi } from '../features/feedback-public/strings-vi';
 import type { processingVi } from '../features/processing/strings-vi';
 import type { resultsVi } from '../features/results/strings-vi';
+import type { showcaseEditorVi } from '../features/showcase/editor/strings-vi';
+import type { showcaseVi } from '../features/showcase/strings-vi';
 import type { syncAdminVi } from '../features/sync-admin/strings-vi';
 import type { tasksVi } from '../features/tasks/strings-vi';
 import type { vi } from './vi';
@@ -27,6 +29,8 @@ declare module 'i18next' {
       feedbackPublic: typeof feedbackPublicVi;
       assistant: typeof assistantVi;
       tasks: typeof tasksVi;
+      showcase: typeof showcaseVi;
+      showcaseEditor: typeof showcaseEditorVi;
     };
   }
 }
