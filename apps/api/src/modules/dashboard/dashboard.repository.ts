@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { IsoDate } from '../calendar/calendar.time';
 import { dossierBundle } from '../dossiers/drafts.service';
 import {
+  addCounters,
   type Counters,
   counterKeys,
   type DossierExtras,
@@ -14,6 +15,7 @@ import {
   timelinessOf,
 } from './dashboard.facts';
 import './dashboard.tables';
+import { DashboardTotalsRepository } from './dashboard.totals.repository';
 
 /** Counters of one (unit, procedure) over a period. */
 export interface UnitProcedureTotals {
@@ -89,37 +91,60 @@ export class DashboardRepository {
   }
 
   /**
-   * Adds signed deltas to the daily counters (an upsert per touched day). Days in ascending order,
-   * so two transactions touching the same rows lock them in the same order (no deadlock).
+   * Adds signed deltas to the daily counters (an upsert per touched day), then the same deltas
+   * summed per month and per year to the coarser rollups that long periods are read from. Days,
+   * then months, then years, each in ascending order, so two transactions touching the same rows
+   * lock them in the same order (no deadlock).
    */
   async applyDelta(
     unitCode: string,
     procedureCode: string,
     delta: Map<IsoDate, Counters>,
   ): Promise<void> {
-    for (const [day, counters] of [...delta].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      await this.db
-        .insertInto('dashboard_daily')
-        .values({ unit_code: unitCode, procedure_code: procedureCode, day, ...counters })
-        .onConflict((oc) =>
-          oc
-            .columns(['unit_code', 'procedure_code', 'day'])
-            .doUpdateSet(
-              Object.fromEntries(
-                counterKeys.map((k) => [
-                  k,
-                  sql`${sql.ref(`dashboard_daily.${k}`)} + ${sql.ref(`excluded.${k}`)}`,
-                ]),
-              ),
-            ),
-        )
-        .execute();
+    const days = [...delta].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [day, counters] of days) {
+      await this.upsertCounters('dashboard_daily', 'day', unitCode, procedureCode, day, counters);
     }
+    for (const [table, column, blockOf] of [
+      ['dashboard_monthly', 'month', (d: IsoDate) => `${d.slice(0, 7)}-01`],
+      ['dashboard_yearly', 'year', (d: IsoDate) => `${d.slice(0, 4)}-01-01`],
+    ] as const) {
+      const blocks = new Map<string, Counters>();
+      for (const [day, c] of days) {
+        const key = blockOf(day);
+        blocks.set(key, addCounters(blocks.get(key) ?? emptyCounters(), c));
+      }
+      for (const [key, counters] of blocks) {
+        if (counterKeys.every((k) => counters[k] === 0)) continue;
+        await this.upsertCounters(table, column, unitCode, procedureCode, key, counters);
+      }
+    }
+  }
+
+  private async upsertCounters(
+    table: 'dashboard_daily' | 'dashboard_monthly' | 'dashboard_yearly',
+    column: 'day' | 'month' | 'year',
+    unitCode: string,
+    procedureCode: string,
+    key: string,
+    counters: Counters,
+  ): Promise<void> {
+    await sql`
+      insert into ${sql.table(table)} (unit_code, procedure_code, ${sql.ref(column)}, ${sql.join(
+        counterKeys.map((k) => sql.ref(k)),
+      )})
+      values (${unitCode}, ${procedureCode}, ${key}::date, ${sql.join(counterKeys.map((k) => counters[k]))})
+      on conflict (unit_code, procedure_code, ${sql.ref(column)}) do update set ${sql.join(
+        counterKeys.map(
+          (k) => sql`${sql.ref(k)} = ${sql.table(table)}.${sql.ref(k)} + excluded.${sql.ref(k)}`,
+        ),
+      )}`.execute(this.db);
   }
 
   /**
    * Sums per (unit, procedure) over [from, to]. Open dossiers count as late only on due days that
-   * have closed (`lastClosed`): a due date later today is not late yet.
+   * have closed (`lastClosed`): a due date later today is not late yet. Whole years and months
+   * are read from the coarser rollups (DashboardTotalsRepository).
    */
   async sumDaily(
     unitCodes: string[],
@@ -127,28 +152,7 @@ export class DashboardRepository {
     to: IsoDate,
     lastClosed: IsoDate,
   ): Promise<UnitProcedureTotals[]> {
-    if (unitCodes.length === 0) return [];
-    const sums = counterKeys.map((k) =>
-      k === 'timely_due_open'
-        ? sql<string>`coalesce(sum(timely_due_open) filter (where day <= ${lastClosed}::date), 0)`.as(
-            k,
-          )
-        : sql<string>`coalesce(sum(${sql.ref(k)}), 0)`.as(k),
-    );
-    const rows = await this.db
-      .selectFrom('dashboard_daily')
-      .select(['unit_code', 'procedure_code', ...sums])
-      .where('unit_code', 'in', unitCodes)
-      .where('day', '>=', sql<string>`${from}::date`)
-      .where('day', '<=', sql<string>`${to}::date`)
-      .groupBy(['unit_code', 'procedure_code'])
-      .execute();
-    return rows.map((r) => {
-      const counters = emptyCounters();
-      const rec = r as unknown as Record<string, string | number>;
-      for (const k of counterKeys) counters[k] = Number(rec[k]);
-      return { unitCode: r.unit_code, procedureCode: r.procedure_code, counters };
-    });
+    return new DashboardTotalsRepository(this.db).perUnitProcedure(unitCodes, from, to, lastClosed);
   }
 
   /** Dossiers accepted in the period, per unit, that the resident rated 1 or 2 stars. */

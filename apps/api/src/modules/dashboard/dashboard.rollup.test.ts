@@ -5,9 +5,11 @@ import { makeResident } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { addDays } from '../calendar/calendar.time';
 import { communesFrom } from '../processing/processing.test-support';
+import type { Counters } from './dashboard.facts';
 import type { UnitProcedureTotals } from './dashboard.repository';
 import { DashboardRepository } from './dashboard.repository';
 import { backfillRollups, rawFacts, totalsFromFacts } from './dashboard.rollup';
+import { type ScopeTotals, scopeTotalsOf } from './dashboard.scope';
 import {
   attachFile,
   event,
@@ -16,6 +18,7 @@ import {
   proceduresByLevel,
   vn,
 } from './dashboard.test-support';
+import { DashboardTotalsRepository } from './dashboard.totals.repository';
 
 /** One random step of a dossier's life after acceptance. */
 const stepArb = fc.constantFrom(
@@ -53,6 +56,12 @@ const normalise = (rows: UnitProcedureTotals[]) =>
       .filter((r) => Object.values(r.counters).some((n) => n !== 0))
       .map((r) => [key(r), r.counters]),
   );
+
+const nonZero = (c: Counters) => Object.values(c).some((n) => n !== 0);
+const normaliseScope = (s: ScopeTotals) => ({
+  units: Object.fromEntries([...s.units].filter(([, u]) => nonZero(u.counters))),
+  procedures: Object.fromEntries([...s.procedures].filter(([, c]) => nonZero(c))),
+});
 
 /**
  * Rollup = raw (issue 7 acceptance): random dossier histories go through the real sink one event
@@ -235,6 +244,23 @@ describe('dashboard rollups equal the raw computation', () => {
       ),
       { numRuns: 12 },
     );
+    // Whole months and years are read from the coarser rollups (dashboard.scope.ts): periods that
+    // contain them, with the last closed day after, inside and before them; and the per-unit and
+    // per-procedure summary the service index reads.
+    const totals = new DashboardTotalsRepository(app.database.db);
+    for (const [from, to, lastClosed] of [
+      ['2026-01-01', '2026-12-31', '2026-12-31'],
+      ['2026-01-01', '2026-12-31', '2026-05-10'],
+      ['2026-04-01', '2026-06-30', '2026-04-30'],
+      ['2025-12-01', '2027-01-31', '2026-04-20'],
+    ] as const) {
+      const rollup = await repo.sumDaily(units, from, to, lastClosed);
+      const raw = totalsFromFacts(await rawFacts(app.database.db, units), from, to, lastClosed);
+      expect(normalise(rollup)).toEqual(normalise(raw));
+      expect(normaliseScope(await totals.scope(units, from, to, lastClosed))).toEqual(
+        normaliseScope(scopeTotalsOf(raw)),
+      );
+    }
     // The property compared something: the rollup holds counters for these units.
     const everything = await repo.sumDaily(units, '2026-01-01', '2026-12-31', '2026-12-31');
     expect(everything.reduce((s, r) => s + r.counters.received, 0)).toBeGreaterThan(0);

@@ -16,11 +16,13 @@ import type { AccessPolicy } from '../access/policy';
 import type { CalendarService } from '../calendar/calendar.service';
 import { addDays, dayNumber, type IsoDate, toLocal } from '../calendar/calendar.time';
 import { drillDayColumn, lostPointReasons } from './dashboard.drill';
-import { addCounters, type Counters, emptyCounters } from './dashboard.facts';
+import { addCounters, emptyCounters } from './dashboard.facts';
 import { addFeedbackCounts, emptyFeedbackCounts, type FeedbackCounts } from './dashboard.feedback';
 import { DashboardFeedbackRepository } from './dashboard.feedback.repository';
 import { computeServiceIndex, totalsOf } from './dashboard.index';
 import { DashboardRepository, type UnitProcedureTotals } from './dashboard.repository';
+import { scopeTotalsOf, type UnitScopeTotals } from './dashboard.scope';
+import { DashboardTotalsRepository } from './dashboard.totals.repository';
 
 export interface DashboardDeps {
   db: Db;
@@ -50,9 +52,11 @@ export type TotalsSource = (
 export class DashboardService {
   private readonly repo: DashboardRepository;
   private readonly feedback: DashboardFeedbackRepository;
+  private readonly totals: DashboardTotalsRepository;
 
   constructor(private readonly deps: DashboardDeps) {
     this.repo = new DashboardRepository(deps.db);
+    this.totals = new DashboardTotalsRepository(deps.db);
     this.feedback = new DashboardFeedbackRepository(deps.db);
   }
 
@@ -92,12 +96,11 @@ export class DashboardService {
     this.checkPeriod(query.from, query.to);
     const { unit, units } = await this.scope(actor, query.unit);
     const { lastClosed } = this.lastClosedDay();
-    const rows = await (source ?? this.repo.sumDaily.bind(this.repo))(
-      units,
-      query.from,
-      query.to,
-      lastClosed,
-    );
+    // Per unit and per procedure, summed in the database from the rollups (a raw source's
+    // per-(unit, procedure) rows are summed here instead).
+    const totals = source
+      ? scopeTotalsOf(await source(units, query.from, query.to, lastClosed))
+      : await this.totals.scope(units, query.from, query.to, lastClosed);
     const [ratings, catalogue, feedbackRows] = await Promise.all([
       this.repo.negativeRatings(units, query.from, query.to),
       this.repo.catalogueCoverage(),
@@ -111,35 +114,29 @@ export class DashboardService {
         addFeedbackCounts(feedbackByUnit.get(r.unitCode) ?? emptyFeedbackCounts(), r.counts),
       );
     }
-    const unitCodes = new Set([...rows.map((r) => r.unitCode), ...feedbackByUnit.keys()]);
+    const unitCodes = new Set([...totals.units.keys(), ...feedbackByUnit.keys()]);
     const names = await this.repo.unitNames([unit, ...unitCodes]);
-    const indexOf = (
-      part: UnitProcedureTotals[],
-      negativeRatings: number,
-      feedback: FeedbackCounts,
-    ) => {
-      const totals = part.reduce((acc, r) => addCounters(acc, r.counters), emptyCounters());
-      const perProcedure = sumBy(part, (r) => r.procedureCode);
-      let feeBearingProcedures = 0;
-      let proceduresWithOnlinePayment = 0;
-      for (const c of perProcedure.values()) {
-        if (c.fee_bearing > 0) feeBearingProcedures += 1;
-        if (c.paid_online > 0) proceduresWithOnlinePayment += 1;
-      }
-      return {
-        totals,
-        groups: computeServiceIndex({
-          totals,
-          feeBearingProcedures,
-          proceduresWithOnlinePayment,
-          catalogue,
-          negativeRatings,
-          feedback,
-        }),
-      };
-    };
+    const indexOf = (part: UnitScopeTotals, negativeRatings: number, feedback: FeedbackCounts) => ({
+      totals: part.counters,
+      groups: computeServiceIndex({
+        totals: part.counters,
+        feeBearingProcedures: part.feeBearingProcedures,
+        proceduresWithOnlinePayment: part.proceduresWithOnlinePayment,
+        catalogue,
+        negativeRatings,
+        feedback,
+      }),
+    });
+    const perProcedure = [...totals.procedures.values()];
     const all = indexOf(
-      rows,
+      {
+        counters: [...totals.units.values()].reduce(
+          (acc, u) => addCounters(acc, u.counters),
+          emptyCounters(),
+        ),
+        feeBearingProcedures: perProcedure.filter((c) => c.fee_bearing > 0).length,
+        proceduresWithOnlinePayment: perProcedure.filter((c) => c.paid_online > 0).length,
+      },
       [...ratings.values()].reduce((s, n) => s + n, 0),
       [...feedbackByUnit.values()].reduce(addFeedbackCounts, emptyFeedbackCounts()),
     );
@@ -147,7 +144,11 @@ export class DashboardService {
     const unitRows: ServiceIndexUnitRow[] = [];
     for (const code of unitCodes) {
       const part = indexOf(
-        rows.filter((r) => r.unitCode === code),
+        totals.units.get(code) ?? {
+          counters: emptyCounters(),
+          feeBearingProcedures: 0,
+          proceduresWithOnlinePayment: 0,
+        },
         ratings.get(code) ?? 0,
         feedbackByUnit.get(code) ?? emptyFeedbackCounts(),
       );
@@ -164,7 +165,7 @@ export class DashboardService {
     }
     unitRows.sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
 
-    const procedures: ServiceIndexProcedureRow[] = [...sumBy(rows, (r) => r.procedureCode)]
+    const procedures: ServiceIndexProcedureRow[] = [...totals.procedures]
       .map(([procedureCode, c]) => ({
         procedureCode,
         received: c.received,
@@ -234,18 +235,6 @@ export class DashboardService {
       truncated,
     };
   }
-}
-
-function sumBy(
-  rows: UnitProcedureTotals[],
-  key: (r: UnitProcedureTotals) => string,
-): Map<string, Counters> {
-  const out = new Map<string, Counters>();
-  for (const r of rows) {
-    const k = key(r);
-    out.set(k, addCounters(out.get(k) ?? emptyCounters(), r.counters));
-  }
-  return out;
 }
 
 const pick = (t: { points: number; computedMaxPoints: number }) => ({
