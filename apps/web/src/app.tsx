@@ -44,6 +44,11 @@ const tasks = () => import('./features/tasks');
 const TasksPage = lazy(() => tasks().then((m) => ({ default: m.TasksPage })));
 const AssignTaskPage = lazy(() => tasks().then((m) => ({ default: m.AssignTaskPage })));
 const TaskPage = lazy(() => tasks().then((m) => ({ default: m.TaskPage })));
+// Assisted submission by community digital team members: its own chunk (reuses the form fields).
+const assisted = () => import('./features/assisted');
+const AssistedListPage = lazy(() => assisted().then((m) => ({ default: m.AssistedListPage })));
+const AssistedStartPage = lazy(() => assisted().then((m) => ({ default: m.AssistedStartPage })));
+const AssistedFlowPage = lazy(() => assisted().then((m) => ({ default: m.AssistedFlowPage })));
 // Commune showcase ("Mỗi xã một KOL"): the public pages are one small chunk; the officers'
 // editor is another (it renders its preview with the public page's component).
 const showcase = () => import('./features/showcase');
@@ -371,6 +376,31 @@ const router = createBrowserRouter([
             element: (
               <Lazy>
                 <TaskPage />
+              </Lazy>
+            ),
+          },
+          // Literal 'moi' outranks ':id'.
+          {
+            path: 'to-cong-nghe/ho-tro',
+            element: (
+              <Lazy>
+                <AssistedListPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'to-cong-nghe/ho-tro/moi',
+            element: (
+              <Lazy>
+                <AssistedStartPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'to-cong-nghe/ho-tro/:id/:step?',
+            element: (
+              <Lazy>
+                <AssistedFlowPage />
               </Lazy>
             ),
           },

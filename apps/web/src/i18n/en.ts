@@ -566,6 +566,7 @@ export const en: Dictionary<typeof vi> = {
       admin: 'Administration',
       sync: 'National portal sync',
       feedbackAdmin: 'Feedback administration',
+      assisted: 'Assisted submission',
     },
     unitSwitcher: 'Working unit',
     noUnit: '— Choose a unit —',

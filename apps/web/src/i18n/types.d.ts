@@ -1,5 +1,6 @@
 import 'i18next';
 import type { assistantVi } from '../features/assistant/strings-vi';
+import type { assistedVi } from '../features/assisted/strings-vi';
 import type { followUpVi } from '../features/dossiers/strings-vi';
 import type { feedbackVi } from '../features/feedback/strings-vi';
 import type { feedbackMapVi } from '../features/feedback-map/map-strings';
@@ -29,6 +30,7 @@ declare module 'i18next' {
       feedbackPublic: typeof feedbackPublicVi;
       assistant: typeof assistantVi;
       tasks: typeof tasksVi;
+      assisted: typeof assistedVi;
       showcase: typeof showcaseVi;
       showcaseEditor: typeof showcaseEditorVi;
     };

@@ -561,6 +561,7 @@ export const vi = {
       admin: 'Quản trị',
       sync: 'Đồng bộ DVCQG',
       feedbackAdmin: 'Quản trị phản ánh',
+      assisted: 'Hỗ trợ nộp hồ sơ',
     },
     unitSwitcher: 'Đơn vị làm việc',
     noUnit: '— Chọn đơn vị —',

@@ -7,7 +7,7 @@ import { ApiClientError } from '../../lib/api';
 import { formatVnd } from '../../lib/procedures';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { Timeline, WhereWhoWhen } from './dossier-parts';
+import { AssistedMark, Timeline, WhereWhoWhen } from './dossier-parts';
 import { type DossierDetail, useMyDossier } from './dossiers-api';
 import {
   ApologyDates,
@@ -89,6 +89,7 @@ function DetailView({ dossier }: { dossier: DossierDetail }) {
         ) : null}
         {t('dossiers.reference')}: <strong className="nowrap">{dossier.reference}</strong>
       </p>
+      <AssistedMark by={dossier.assistedBy} />
 
       {/* What the resident must do now comes first. */}
       {done ? <DoneNotice what={done} /> : null}

@@ -1,7 +1,8 @@
+import { assistedByLabel } from '@cqs/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import type { TimelineItem } from './dossiers-api';
+import type { DossierDetail, TimelineItem } from './dossiers-api';
 import { formatDateTime, statusText, statusTone } from './format';
 
 /** Status as words in a coloured tag: the colour repeats the words, never replaces them. */
@@ -98,5 +99,17 @@ export function WhereWhoWhen({
         </dd>
       </div>
     </dl>
+  );
+}
+
+/** "Được hỗ trợ bởi Tổ công nghệ số cộng đồng …": submitted for the resident by a team member. */
+export function AssistedMark({ by }: { by: DossierDetail['assistedBy'] }) {
+  const { i18n } = useTranslation();
+  if (!by) return null;
+  return (
+    <p className="dossier-assisted" data-testid="as-assisted-mark">
+      {assistedByLabel(by.teamName, i18n.language === 'en' ? 'en' : 'vi')}
+      <span className="muted"> ({by.communeName})</span>
+    </p>
   );
 }

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { StatusTag } from './dossier-parts';
+import { AssistedMark, StatusTag } from './dossier-parts';
 import { type DossierSummary, type DraftSummary, useMyDossiers, useMyDrafts } from './dossiers-api';
 import { formatDate, formatDateTime } from './format';
 import { SignInNeeded } from './sign-in-needed';
@@ -72,6 +72,7 @@ function DossierItem({ dossier }: { dossier: DossierSummary }) {
       <p className="dossier-item__status">
         <StatusTag statusCode={dossier.statusCode} label={dossier.statusLabel} />
       </p>
+      <AssistedMark by={dossier.assistedBy} />
       <dl className="dossier-item__meta">
         <div>
           <dt>{dossier.code ? t('dossiers.code') : t('dossiers.reference')}</dt>

@@ -74,6 +74,9 @@ const comingSoon = ['community', 'dashboard', 'admin'] as const;
 // Directive tasks (features/tasks): everyone who may read tasks at one of their units.
 const taskRoles: readonly OfficerRole[] = permissions['tasks.read'];
 
+// Community digital team members helping residents submit (features/assisted).
+const assistRoles: readonly OfficerRole[] = permissions['teams.assist'];
+
 // Community feedback (features/feedback-officer): handlers see the inbox, administrators the rules.
 const feedbackRoles: readonly OfficerRole[] = permissions['feedback.handle'];
 const feedbackAdminRoles: readonly OfficerRole[] = permissions['feedback.manage'];
@@ -170,6 +173,17 @@ export function OfficerLayout() {
               <li>
                 <NavLink to="/can-bo/nhiem-vu" className="bo-nav__link" data-testid="nav-tasks">
                   {t('officer.nav.tasks')}
+                </NavLink>
+              </li>
+            ) : null}
+            {officer.grants.some((g) => assistRoles.includes(g.role)) ? (
+              <li>
+                <NavLink
+                  to="/can-bo/to-cong-nghe/ho-tro"
+                  className="bo-nav__link"
+                  data-testid="as-nav"
+                >
+                  {t('officer.nav.assisted')}
                 </NavLink>
               </li>
             ) : null}

@@ -270,7 +270,7 @@ export function ReviewStep({
   );
 }
 
-function AnswerText({
+export function AnswerText({
   field,
   value,
   communes,
