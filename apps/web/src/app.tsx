@@ -49,6 +49,17 @@ const assisted = () => import('./features/assisted');
 const AssistedListPage = lazy(() => assisted().then((m) => ({ default: m.AssistedListPage })));
 const AssistedStartPage = lazy(() => assisted().then((m) => ({ default: m.AssistedStartPage })));
 const AssistedFlowPage = lazy(() => assisted().then((m) => ({ default: m.AssistedFlowPage })));
+// The leaders' operations dashboard (map, drill-downs, steering, glossary): its own chunk.
+const dashboard = () => import('./features/dashboard');
+const DashboardLayout = lazy(() => dashboard().then((m) => ({ default: m.DashboardLayout })));
+const DashboardOverviewPage = lazy(() => dashboard().then((m) => ({ default: m.OverviewPage })));
+const DashboardUnitPage = lazy(() => dashboard().then((m) => ({ default: m.UnitPage })));
+const DashboardDrillPage = lazy(() => dashboard().then((m) => ({ default: m.DrillPage })));
+const DashboardFeedbackDrillPage = lazy(() =>
+  dashboard().then((m) => ({ default: m.FeedbackDrillPage })),
+);
+const DashboardSteeringPage = lazy(() => dashboard().then((m) => ({ default: m.SteeringPage })));
+const DashboardGlossaryPage = lazy(() => dashboard().then((m) => ({ default: m.GlossaryPage })));
 // Commune showcase ("Mỗi xã một KOL"): the public pages are one small chunk; the officers'
 // editor is another (it renders its preview with the public page's component).
 const showcase = () => import('./features/showcase');
@@ -411,6 +422,23 @@ const router = createBrowserRouter([
                 <ShowcaseEditorPage />
               </Lazy>
             ),
+          },
+          {
+            path: 'dieu-hanh',
+            element: (
+              <Lazy>
+                <DashboardLayout />
+              </Lazy>
+            ),
+            // The layout's Suspense covers its pages (same chunk).
+            children: [
+              { index: true, element: <DashboardOverviewPage /> },
+              { path: 'don-vi/:code', element: <DashboardUnitPage /> },
+              { path: 'don-vi/:code/chi-tieu/:component', element: <DashboardDrillPage /> },
+              { path: 'don-vi/:code/phan-anh', element: <DashboardFeedbackDrillPage /> },
+              { path: 'nhiem-vu', element: <DashboardSteeringPage /> },
+              { path: 'thuat-ngu', element: <DashboardGlossaryPage /> },
+            ],
           },
           {
             path: 'quan-tri/phan-anh',

@@ -1,6 +1,7 @@
 import 'i18next';
 import type { assistantVi } from '../features/assistant/strings-vi';
 import type { assistedVi } from '../features/assisted/strings-vi';
+import type { dashboardVi } from '../features/dashboard/strings-vi';
 import type { followUpVi } from '../features/dossiers/strings-vi';
 import type { feedbackVi } from '../features/feedback/strings-vi';
 import type { feedbackMapVi } from '../features/feedback-map/map-strings';
@@ -31,6 +32,7 @@ declare module 'i18next' {
       assistant: typeof assistantVi;
       tasks: typeof tasksVi;
       assisted: typeof assistedVi;
+      dashboard: typeof dashboardVi;
       showcase: typeof showcaseVi;
       showcaseEditor: typeof showcaseEditorVi;
     };

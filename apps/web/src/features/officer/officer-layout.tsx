@@ -69,13 +69,16 @@ function isWorkLinkActive(
   );
 }
 
-const comingSoon = ['community', 'dashboard', 'admin'] as const;
+const comingSoon = ['community', 'admin'] as const;
 
 // Directive tasks (features/tasks): everyone who may read tasks at one of their units.
 const taskRoles: readonly OfficerRole[] = permissions['tasks.read'];
 
 // Community digital team members helping residents submit (features/assisted).
 const assistRoles: readonly OfficerRole[] = permissions['teams.assist'];
+
+// The operations dashboard (features/dashboard): leaders, viewers and administrators.
+const dashboardRoles: readonly OfficerRole[] = permissions['dashboard.read'];
 
 // Community feedback (features/feedback-officer): handlers see the inbox, administrators the rules.
 const feedbackRoles: readonly OfficerRole[] = permissions['feedback.handle'];
@@ -184,6 +187,17 @@ export function OfficerLayout() {
                   data-testid="as-nav"
                 >
                   {t('officer.nav.assisted')}
+                </NavLink>
+              </li>
+            ) : null}
+            {officer.grants.some((g) => dashboardRoles.includes(g.role)) ? (
+              <li>
+                <NavLink
+                  to="/can-bo/dieu-hanh"
+                  className="bo-nav__link"
+                  data-testid="nav-dashboard"
+                >
+                  {t('officer.nav.dashboard')}
                 </NavLink>
               </li>
             ) : null}

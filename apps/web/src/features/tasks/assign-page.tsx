@@ -1,6 +1,6 @@
 import type { StoredFile, TaskCreate } from '@cqs/shared';
-import { useId, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message';
 import { ApiClientError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -61,8 +61,12 @@ export function AssignTaskPage() {
   const { unit } = useActiveUnit();
   // One key per form: a double click or a retry after a lost answer assigns the task once.
   const [formKey] = useState(newUuid);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  // Prefill from the address (the dashboard's "Giao nhiệm vụ cho đơn vị này"): ?unit=&title=&description=
+  const [params] = useSearchParams();
+  const [title, setTitle] = useState(() => (params.get('title') ?? '').slice(0, 200));
+  const [description, setDescription] = useState(() =>
+    (params.get('description') ?? '').slice(0, 5000),
+  );
   const [priority, setPriority] = useState<TaskPriority>('normal');
   const [mode, setMode] = useState<'date' | 'days'>('date');
   const [deadline, setDeadline] = useState('');
@@ -81,6 +85,14 @@ export function AssignTaskPage() {
       return next;
     });
   const create = useCreateTask();
+  // The unit named in the address is chosen once the units below are known (and only if listed).
+  const prefillUnit = params.get('unit');
+  const [prefilled, setPrefilled] = useState(false);
+  useEffect(() => {
+    if (prefilled || !prefillUnit || !units.data) return;
+    if (units.data.some((u) => u.code === prefillUnit)) setAssignees([prefillUnit]);
+    setPrefilled(true);
+  }, [prefilled, prefillUnit, units.data]);
 
   if (!unit) return <p className="notice notice--warning">{t('common.chooseUnit')}</p>;
   if (!canAt(unit.roles, 'tasks.assign')) {
