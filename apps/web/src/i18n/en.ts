@@ -233,6 +233,7 @@ export const en: Dictionary<typeof vi> = {
     emptyHint: 'Check the spelling or try a shorter name (for example just “Ea Kao”).',
     clear: 'Clear search',
     searching: 'Searching…',
+    showcaseLink: 'One Commune, One KOL: products, photos and ambassadors of the communes',
   },
   unit: {
     back: 'List of communes and wards',
@@ -566,6 +567,7 @@ export const en: Dictionary<typeof vi> = {
       admin: 'Administration',
       sync: 'National portal sync',
       feedbackAdmin: 'Feedback administration',
+      showcase: 'Commune showcase',
       assisted: 'Assisted submission',
     },
     unitSwitcher: 'Working unit',

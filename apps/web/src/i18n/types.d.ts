@@ -11,6 +11,8 @@ import type { processingVi } from '../features/processing/strings-vi';
 import type { resultsVi } from '../features/results/strings-vi';
 import type { showcaseEditorVi } from '../features/showcase/editor/strings-vi';
 import type { showcaseVi } from '../features/showcase/strings-vi';
+import type { showcaseEditorVi } from '../features/showcase/editor/strings-vi';
+import type { showcaseVi } from '../features/showcase/strings-vi';
 import type { syncAdminVi } from '../features/sync-admin/strings-vi';
 import type { tasksVi } from '../features/tasks/strings-vi';
 import type { vi } from './vi';
@@ -31,6 +33,8 @@ declare module 'i18next' {
       feedbackPublic: typeof feedbackPublicVi;
       assistant: typeof assistantVi;
       tasks: typeof tasksVi;
+      showcase: typeof showcaseVi;
+      showcaseEditor: typeof showcaseEditorVi;
       assisted: typeof assistedVi;
       dashboard: typeof dashboardVi;
       showcase: typeof showcaseVi;

@@ -228,6 +228,7 @@ export const vi = {
     emptyHint: 'Hãy kiểm tra lại chính tả, hoặc thử tên ngắn hơn (ví dụ chỉ gõ “Ea Kao”).',
     clear: 'Xóa từ khóa',
     searching: 'Đang tìm…',
+    showcaseLink: 'Mỗi xã một KOL: sản phẩm, hình ảnh và người đại diện của các xã, phường',
   },
   unit: {
     back: 'Danh sách xã/phường',
@@ -561,6 +562,7 @@ export const vi = {
       admin: 'Quản trị',
       sync: 'Đồng bộ DVCQG',
       feedbackAdmin: 'Quản trị phản ánh',
+      showcase: 'Giới thiệu xã',
       assisted: 'Hỗ trợ nộp hồ sơ',
     },
     unitSwitcher: 'Đơn vị làm việc',

@@ -1,5 +1,5 @@
 import type { UnitDetail } from '@cqs/shared';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../components/error-message';
@@ -9,6 +9,11 @@ import { ApiClientError } from '../lib/api';
 import { unitTypeKey, useUnit } from '../lib/units';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { NotFoundPage } from './not-found-page';
+
+// The showcase link loads with the showcase chunk, after the page: no weight on the first load.
+const ShowcaseUnitLink = lazy(() =>
+  import('../features/showcase').then((m) => ({ default: m.ShowcaseUnitLink })),
+);
 
 export function UnitDetailPage() {
   const { code = '' } = useParams();
@@ -86,6 +91,9 @@ function UnitView({ unit }: { unit: UnitDetail }) {
     <article className="unit" data-testid="unit-detail">
       <p className="caption">{t('app.provinceFull')}</p>
       <h1>{unit.fullName}</h1>
+      <Suspense fallback={null}>
+        <ShowcaseUnitLink code={unit.code} />
+      </Suspense>
 
       <section aria-labelledby="facts-heading" className="section">
         <h2 id="facts-heading" className="visually-hidden">

@@ -47,6 +47,9 @@ export function UnitsPage() {
     <>
       <h1>{t('units.heading')}</h1>
       <p className="lead">{t('units.lead')}</p>
+      <p>
+        <Link to="/mot-xa-mot-kol">{t('units.showcaseLink')}</Link>
+      </p>
 
       <search className="search">
         <form onSubmit={onSubmit}>

@@ -6,7 +6,7 @@
 
 export type DemoArt =
   | { kind: 'landscape'; hue: number }
-  | { kind: 'coffee' }
+  | { kind: 'coffee'; green?: boolean }
   | { kind: 'durian' }
   | { kind: 'pepper' }
   | { kind: 'macadamia' }
@@ -48,15 +48,18 @@ function landscape(hue: number): string {
   );
 }
 
-function coffee(): string {
-  const r = seq(7);
+function coffee(green = false): string {
+  const r = seq(green ? 9 : 7);
+  const [bg, bean, line] = green
+    ? ['#e9e2c8', '#8fa27a', '#5d6e4b']
+    : ['#c89b6d', '#5b3a1e', '#2e1b0c'];
   const beans = Array.from({ length: 34 }, () => {
     const x = 60 + r() * 680;
     const y = 60 + r() * 680;
     const a = Math.floor(r() * 180);
-    return `<g transform="translate(${x.toFixed(0)} ${y.toFixed(0)}) rotate(${a})"><ellipse rx="46" ry="32" fill="#5b3a1e"/><path d="M-40 0 Q0 -12 40 0" stroke="#2e1b0c" stroke-width="6" fill="none"/></g>`;
+    return `<g transform="translate(${x.toFixed(0)} ${y.toFixed(0)}) rotate(${a})"><ellipse rx="46" ry="32" fill="${bean}"/><path d="M-40 0 Q0 -12 40 0" stroke="${line}" stroke-width="6" fill="none"/></g>`;
   }).join('');
-  return svg(800, 800, `<rect width="800" height="800" fill="#c89b6d"/>${beans}`);
+  return svg(800, 800, `<rect width="800" height="800" fill="${bg}"/>${beans}`);
 }
 
 function durian(): string {
@@ -151,7 +154,7 @@ export function drawDemoArt(art: DemoArt): Buffer {
     case 'landscape':
       return Buffer.from(landscape(art.hue));
     case 'coffee':
-      return Buffer.from(coffee());
+      return Buffer.from(coffee(art.green));
     case 'durian':
       return Buffer.from(durian());
     case 'pepper':

@@ -74,7 +74,7 @@ export const DEMO_SHOWCASES: DemoShowcase[] = [
         producerContact: 'Điện thoại 0000133002 (số demo)',
         ocopStars: null,
         priceText: '',
-        art: [{ kind: 'coffee' }],
+        art: [{ kind: 'coffee', green: true }],
       },
     ],
     ambassadors: [
@@ -99,7 +99,7 @@ export const DEMO_SHOWCASES: DemoShowcase[] = [
       '[DEMO] Xã Krông Pắc có nhiều vườn cây ăn trái; sầu riêng là loại quả được nhiều nhà vườn trồng.',
       NOTE,
     ].join('\n\n'),
-    cover: { kind: 'landscape', hue: 90 },
+    cover: { kind: 'landscape', hue: 70 },
     gallery: [{ art: { kind: 'durian' }, caption: '[DEMO] Vườn sầu riêng (ảnh minh hoạ)' }],
     products: [
       {
@@ -127,7 +127,7 @@ export const DEMO_SHOWCASES: DemoShowcase[] = [
       '[DEMO] Xã Cư M’gar có truyền thống trồng hồ tiêu và cà phê trên đất đỏ bazan.',
       NOTE,
     ].join('\n\n'),
-    cover: { kind: 'landscape', hue: 80 },
+    cover: { kind: 'landscape', hue: 25 },
     gallery: [{ art: { kind: 'pepper' }, caption: '[DEMO] Trụ tiêu (ảnh minh hoạ)' }],
     products: [
       {
@@ -148,7 +148,7 @@ export const DEMO_SHOWCASES: DemoShowcase[] = [
       '[DEMO] Xã Krông Năng giới thiệu ví dụ về mắc ca và các sản phẩm nông nghiệp của địa phương.',
       NOTE,
     ].join('\n\n'),
-    cover: { kind: 'landscape', hue: 140 },
+    cover: { kind: 'landscape', hue: 165 },
     gallery: [],
     products: [
       {
@@ -177,7 +177,7 @@ export const DEMO_SHOWCASES: DemoShowcase[] = [
       '[DEMO] Bản nháp ví dụ của xã Ea Kar, chưa công bố: cán bộ xã có thể sửa, xem trước và đề nghị lãnh đạo công bố.',
       NOTE,
     ].join('\n\n'),
-    cover: { kind: 'landscape', hue: 60 },
+    cover: { kind: 'landscape', hue: 45 },
     gallery: [],
     products: [
       {

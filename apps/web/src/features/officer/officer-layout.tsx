@@ -74,6 +74,9 @@ const comingSoon = ['community', 'admin'] as const;
 // Directive tasks (features/tasks): everyone who may read tasks at one of their units.
 const taskRoles: readonly OfficerRole[] = permissions['tasks.read'];
 
+// The commune showcase editor (features/showcase/editor): the commune's editors and above.
+const showcaseRoles: readonly OfficerRole[] = permissions['showcase.manage'];
+
 // Community digital team members helping residents submit (features/assisted).
 const assistRoles: readonly OfficerRole[] = permissions['teams.assist'];
 
@@ -176,6 +179,17 @@ export function OfficerLayout() {
               <li>
                 <NavLink to="/can-bo/nhiem-vu" className="bo-nav__link" data-testid="nav-tasks">
                   {t('officer.nav.tasks')}
+                </NavLink>
+              </li>
+            ) : null}
+            {officer.grants.some((g) => showcaseRoles.includes(g.role)) ? (
+              <li>
+                <NavLink
+                  to="/can-bo/gioi-thieu-xa"
+                  className="bo-nav__link"
+                  data-testid="nav-showcase"
+                >
+                  {t('officer.nav.showcase')}
                 </NavLink>
               </li>
             ) : null}

@@ -1,0 +1,65 @@
+import type { Dictionary } from '../../i18n/feature-strings';
+import type { showcaseVi } from './strings-vi';
+
+/** English strings of the commune showcase, fetched only when English is chosen. */
+export const showcaseEn: Dictionary<typeof showcaseVi> = {
+  brand: 'One Commune, One KOL',
+  demo: {
+    banner:
+      'Demonstration page: the content, products and ambassadors on this page are illustrative examples, not official information of the commune.',
+    ocopExample: '(illustrative example)',
+    badge: 'DEMO',
+  },
+  page: {
+    title: 'About {{name}}',
+    breadcrumb: 'Breadcrumb',
+    home: 'Home',
+    communes: 'Communes and wards',
+    intro: 'Introduction',
+    products: 'Local products',
+    productsEmpty: 'The commune has not presented any product yet.',
+    ambassadors: 'Local ambassadors',
+    gallery: 'Photos',
+    producer: 'Producer',
+    contact: 'Contact',
+    price: 'Indicative price',
+    ocop: 'OCOP {{stars}}-star product',
+    ocopStars: '{{stars}} out of 5 stars',
+    newTab: '(opens in a new tab)',
+    coverAlt: 'Cover photo of {{name}}',
+    productPhoto: 'Photo of {{name}}',
+    productPhotoN: 'Photo {{n}} of {{name}}',
+    ambassadorPhoto: 'Photo of {{name}}',
+    galleryPhoto: 'Photo {{n}} of the gallery',
+    openLarge: 'Open the large photo: {{alt}}',
+    published: 'Updated on {{date}}',
+    share: 'Share this page',
+    copied: 'The page address was copied to the clipboard.',
+    copyFailed: 'The address could not be copied. Page address: {{url}}',
+    commune: 'Administrative facts about {{name}}',
+    allCommunes: 'Other communes and wards',
+    notPublished: 'This commune has no showcase page yet',
+    notPublishedLead:
+      'The page appears here once the commune’s officers publish it. You can browse the communes that already have one.',
+  },
+  list: {
+    title: 'One Commune, One KOL',
+    lead: 'Local products, photos and ambassadors of the communes and wards of Đắk Lắk.',
+    search: 'Find a commune or ward',
+    searchHint: 'Type the name, with or without diacritics.',
+    count_one: '{{count}} commune with a showcase page',
+    count_other: '{{count}} communes with a showcase page',
+    found_one: '{{count}} commune found',
+    found_other: '{{count}} communes found',
+    empty: 'No commune has published a showcase page yet.',
+    noMatch: 'No commune matches “{{q}}”.',
+    products_one: '{{count}} product',
+    products_other: '{{count}} products',
+    ambassadors_one: '{{count}} ambassador',
+    ambassadors_other: '{{count}} ambassadors',
+    open: 'Open the showcase of {{name}}',
+  },
+  unitLink: {
+    text: 'See the “One Commune, One KOL” page of {{name}}',
+  },
+};
