@@ -39,6 +39,7 @@ export async function registerDashboard(
   const ops = registerDashboardOps(server, {
     ...deps,
     dashboard,
+    feedback,
     extraRates: {
       feedback_on_time: (units, from, to) => feedback.onTimeRates(units, from, to),
       ...deps.extraRates,

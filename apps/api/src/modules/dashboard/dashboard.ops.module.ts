@@ -8,6 +8,9 @@ import { AlertsService, type ExtraRates } from './dashboard.alerts';
 import { dashboardAlertsRoutes } from './dashboard.alerts.routes';
 import { AlertSettingsService } from './dashboard.alerts.settings';
 import { DigestWorker } from './dashboard.digest';
+import { DashboardExports } from './dashboard.exports';
+import { dashboardExportRoutes } from './dashboard.exports.routes';
+import { DashboardFeedbackService } from './dashboard.feedback.service';
 import { LiveHub } from './dashboard.live';
 import { LiveChangesRepository } from './dashboard.live.repository';
 import { dashboardLiveRoutes } from './dashboard.live.routes';
@@ -30,6 +33,8 @@ export interface DashboardOpsDeps {
   tasks: TaskQueries;
   ops: DashboardOpsConfig;
   extraRates?: ExtraRates;
+  /** The feedback indicators (issue 7 §2), for the feedback views' exports. */
+  feedback?: DashboardFeedbackService;
 }
 
 export interface DashboardOps {
@@ -70,6 +75,17 @@ export function registerDashboardOps(
     ...(deps.extraRates ? { extraRates: deps.extraRates } : {}),
   });
   dashboardAlertsRoutes(server, { alerts, settings });
+  const exports = new DashboardExports({
+    db,
+    clock,
+    policy,
+    dashboard,
+    alerts,
+    tasks: deps.tasks,
+    feedback:
+      deps.feedback ?? new DashboardFeedbackService({ db, clock, calendar, access: dashboard }),
+  });
+  dashboardExportRoutes(server, { exports });
   return {
     alerts,
     settings,

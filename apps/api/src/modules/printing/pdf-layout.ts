@@ -21,11 +21,14 @@ const FONT_FILES = {
   italic: '400Regular_Italic/Tinos_400Regular_Italic.ttf',
   boldItalic: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
 } as const;
-type FontName = keyof typeof FONT_FILES;
+export type FontName = keyof typeof FONT_FILES;
 
 let fontCache: Record<FontName, Buffer> | null = null;
-/** Read once per process from the npm package; never from the system or the network. */
-function fonts(): Record<FontName, Buffer> {
+/**
+ * Read once per process from the npm package; never from the system or the network. Also used
+ * by the dashboard's PDF exports (same Vietnamese font, same licence notes in FONTS.md).
+ */
+export function fonts(): Record<FontName, Buffer> {
   if (!fontCache) {
     const require = createRequire(import.meta.url);
     const read = (file: string) =>
