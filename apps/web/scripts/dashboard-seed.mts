@@ -39,12 +39,16 @@ const communes = (
     .orderBy('code')
     .execute()
 ).map((u) => u.code);
+// Everyday commune procedures (birth, marriage, death registration, household business).
+const commonCodes = ['1.001193', '1.000894', '1.000656', '1.001612', '1.004884', '1.001266'];
 const procedures = await db
   .selectFrom('procedures')
   .select(['code', 'current_version'])
+  .where('code', 'in', commonCodes)
   .orderBy('code')
-  .limit(12)
   .execute();
+if (procedures.length === 0)
+  throw new Error('none of the usual commune procedures is in the catalogue');
 
 async function event(id: string, type: string, at: Date, patch: DossierPatch, data = {}) {
   await db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/loading';
 import { clockTime } from './format';
 import { useDt } from './i18n';
@@ -64,19 +64,21 @@ export function DashboardLayout() {
   }
 
   const search = location.search;
+  const inOverview = !/^\/can-bo\/dieu-hanh\/(nhiem-vu|thuat-ngu)/.test(location.pathname);
   return (
     <DashboardFrameContext.Provider value={frame}>
       <div className="db" data-testid="db-frame">
         <div className="db-topbar">
           <nav className="proc-tabs db-tabs" aria-label={t('tabs.label')}>
-            <NavLink
+            {/* The overview tab stays current on its drill-down pages (units, components). */}
+            <Link
               to={`/can-bo/dieu-hanh${keepPeriod(search)}`}
-              end
-              className={tabClass}
+              className={tabClass({ isActive: inOverview })}
+              aria-current={inOverview ? 'page' : undefined}
               data-testid="db-tab-overview"
             >
               {t('tabs.overview')}
-            </NavLink>
+            </Link>
             <NavLink
               to={`/can-bo/dieu-hanh/nhiem-vu${keepPeriod(search)}`}
               className={tabClass}

@@ -120,7 +120,7 @@ function DrillList(props: {
             </p>
           ) : null}
         </div>
-        {props.mayAssign ? (
+        {props.mayAssign && count > 0 ? (
           <Link
             to={assignPath(
               code,
@@ -151,7 +151,7 @@ function DrillList(props: {
         </p>
       ) : (
         <div className="db-table-wrap">
-          <table className="proc-table db-table table--stack" data-testid="db-drill-table">
+          <table className="db-table table--stack" data-testid="db-drill-table">
             <thead>
               <tr>
                 <th scope="col">{t('drill.code')}</th>

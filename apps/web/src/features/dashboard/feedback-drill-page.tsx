@@ -69,7 +69,7 @@ export function FeedbackDrillPage() {
           <h1>{t('feedbackDrill.title', { filter: filterText })}</h1>
           <p className="lead">{t('feedbackDrill.lead', { unit: name, period: periodText })}</p>
         </div>
-        {mayAssign && filter !== 'all' ? (
+        {mayAssign && filter !== 'all' && count > 0 ? (
           <Link
             to={assignPath(
               code,
@@ -146,7 +146,7 @@ export function FeedbackDrillPage() {
         </p>
       ) : (
         <div className="db-table-wrap">
-          <table className="proc-table db-table table--stack" data-testid="db-feedback-drill-table">
+          <table className="db-table table--stack" data-testid="db-feedback-drill-table">
             <thead>
               <tr>
                 <th scope="col">{t('feedbackDrill.ref')}</th>

@@ -127,7 +127,7 @@ export function FeedbackTable({
   );
   return (
     <div className="db-table-wrap">
-      <table className="proc-table db-table" data-testid="db-feedback-table">
+      <table className="db-table" data-testid="db-feedback-table">
         <thead>
           <tr>
             <th scope="col">{t('feedback.category')}</th>

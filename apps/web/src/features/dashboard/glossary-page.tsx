@@ -128,7 +128,7 @@ export function GlossaryPage() {
                       <p>{c.definition[lang]}</p>
                       {c.status === 'computed' && c.threshold < 1 ? (
                         <p className="db-muted">
-                          {t('glossary.threshold', {
+                          {t(c.maxPoints === 0 ? 'glossary.target' : 'glossary.threshold', {
                             threshold: formatValue(c.threshold, 'percent', lang),
                           })}
                         </p>

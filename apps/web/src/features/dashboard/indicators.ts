@@ -179,20 +179,22 @@ export function unitValues(
   return rows;
 }
 
-export type SortKey = 'name' | 'value';
-
-/** Table order: by value (no value last, whatever the direction) or by name in Vietnamese. */
-export function sortUnitValues(rows: readonly UnitValue[], by: SortKey, descending: boolean) {
+/**
+ * Table order (pure, tested): by a column's value — units without a value last, whatever the
+ * direction — or by name in Vietnamese order when `valueFor` is null.
+ */
+export function sortUnits<T extends { name: string }>(
+  rows: readonly T[],
+  valueFor: ((row: T) => number | null) | null,
+  descending: boolean,
+): T[] {
   const sign = descending ? -1 : 1;
+  const byName = (a: T, b: T) => a.name.localeCompare(b.name, 'vi');
+  if (!valueFor) return [...rows].sort((a, b) => sign * byName(a, b));
   return [...rows].sort((a, b) => {
-    if (by === 'value') {
-      if (a.value === null || b.value === null) {
-        if (a.value === b.value) return a.name.localeCompare(b.name, 'vi');
-        return a.value === null ? 1 : -1;
-      }
-      if (a.value !== b.value) return sign * (a.value - b.value);
-      return a.name.localeCompare(b.name, 'vi');
-    }
-    return sign * a.name.localeCompare(b.name, 'vi');
+    const va = valueFor(a);
+    const vb = valueFor(b);
+    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
+    return va !== vb ? sign * (va - vb) : byName(a, b);
   });
 }

@@ -15,7 +15,7 @@ import {
   unitValues,
 } from './indicators';
 import { type Bucket, makeScale, noDataColor } from './scale';
-import { UnitTable } from './unit-table';
+import { type UnitColumn, UnitTable } from './unit-table';
 
 // ECharts comes with the map only: a phone that stays on the table never downloads it.
 const Choropleth = lazy(() => import('./choropleth').then((m) => ({ default: m.Choropleth })));
@@ -136,6 +136,19 @@ export function MapSection({
     [rows, spec],
   );
   const format = (value: number | null) => formatValue(value, spec.format, lang);
+  // The table: the map's indicator first (with its colours); in table view every other one too.
+  const columns: UnitColumn[] = useMemo(() => {
+    const keys = view === 'table' ? [key, ...offered.filter((k) => k !== key)] : [key];
+    return keys.map((k) => ({
+      key: k,
+      label: t(`indicator.${k}`),
+      format: (v: number | null) => formatValue(v, indicators[k].format, lang),
+      values: new Map(
+        (k === key ? rows : (unitValues(k, sources, scope) ?? [])).map((r) => [r.code, r.value]),
+      ),
+      ...(k === key ? { buckets } : {}),
+    }));
+  }, [view, key, offered, rows, sources, scope, buckets, t, lang]);
 
   if (offered.length === 0) return null;
   return (
@@ -206,11 +219,9 @@ export function MapSection({
               <Legend buckets={buckets} label={label} format={(v) => format(v)} />
             ) : null}
             <UnitTable
-              rows={rows}
-              buckets={buckets}
-              indicatorLabel={label}
+              units={rows}
+              columns={columns}
               caption={t('map.tableCaption', { indicator: label, period: periodText })}
-              format={format}
               linkTo={drillPath}
             />
           </div>

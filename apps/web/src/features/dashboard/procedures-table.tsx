@@ -43,7 +43,7 @@ export function ProceduresTable({
   return (
     <>
       <div className="db-table-wrap">
-        <table className="proc-table db-table" data-testid="db-procedures">
+        <table className="db-table" data-testid="db-procedures">
           <thead>
             <tr>
               <th scope="col">{t('unit.procedure')}</th>

@@ -54,9 +54,7 @@ export function SteeringPage() {
           </Link>
         </div>
       </header>
-      <div className="db-toolbar">
-        <ExportButtons view="tasks" params={{ unit: code }} />
-      </div>
+      <ExportButtons view="tasks" params={{ unit: code }} />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -75,7 +73,7 @@ export function SteeringPage() {
           <section className="db-section" aria-labelledby="db-steering-units">
             <h2 id="db-steering-units">{t('steering.byUnit')}</h2>
             <div className="db-table-wrap">
-              <table className="proc-table db-table" data-testid="db-steering-table">
+              <table className="db-table" data-testid="db-steering-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('common.unitColumn')}</th>
@@ -121,10 +119,7 @@ export function SteeringPage() {
               <p className="empty">{t('steering.noOverdue')}</p>
             ) : (
               <div className="db-table-wrap">
-                <table
-                  className="proc-table db-table table--stack"
-                  data-testid="db-steering-overdue"
-                >
+                <table className="db-table table--stack" data-testid="db-steering-overdue">
                   <thead>
                     <tr>
                       <th scope="col">{t('steering.task')}</th>

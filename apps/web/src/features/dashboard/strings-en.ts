@@ -189,9 +189,9 @@ export const dashboardEn: Dictionary<typeof dashboardVi> = {
     none: 'No application lost points on this component in the period.',
     count: '{{count}} applications',
     notDrillable: 'This component cannot be listed application by application.',
-    assignTitle: 'Improve "{{label}}" in {{unit}}',
+    assignTitle: 'Improve “{{label}}” in {{unit}}',
     assignDescription:
-      '{{period}}: {{count}} applications lost points on "{{label}}". Please review, fix the causes and report back.',
+      '{{period}}: {{count}} applications lost points on “{{label}}”. Please review, fix the causes and report back.',
   },
   feedbackDrill: {
     title: 'Reports: {{filter}}',
@@ -246,6 +246,7 @@ export const dashboardEn: Dictionary<typeof dashboardVi> = {
     points: '{{count}} points',
     trackedOnly: 'Tracked, no points',
     threshold: 'Full points from: {{threshold}}',
+    target: 'Tracked target: {{threshold}}',
     noData: 'No data yet: {{reason}}',
     feedback: 'Reports and feedback',
     teams: 'Community digital teams',

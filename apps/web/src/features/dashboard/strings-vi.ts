@@ -186,9 +186,9 @@ export const dashboardVi = {
     none: 'Không có hồ sơ nào bị trừ điểm ở thành phần này trong kỳ.',
     count: '{{count}} hồ sơ',
     notDrillable: 'Thành phần này không liệt kê được theo từng hồ sơ.',
-    assignTitle: 'Khắc phục chỉ số "{{label}}" tại {{unit}}',
+    assignTitle: 'Khắc phục chỉ số “{{label}}” tại {{unit}}',
     assignDescription:
-      'Kỳ {{period}}: {{count}} hồ sơ bị trừ điểm ở thành phần "{{label}}". Đề nghị đơn vị rà soát, khắc phục và báo cáo kết quả.',
+      'Kỳ {{period}}: {{count}} hồ sơ bị trừ điểm ở thành phần “{{label}}”. Đề nghị đơn vị rà soát, khắc phục và báo cáo kết quả.',
   },
   feedbackDrill: {
     title: 'Phản ánh: {{filter}}',
@@ -243,6 +243,7 @@ export const dashboardVi = {
     points: '{{count}} điểm',
     trackedOnly: 'Theo dõi, không tính điểm',
     threshold: 'Ngưỡng đạt điểm tối đa: {{threshold}}',
+    target: 'Mục tiêu theo dõi: {{threshold}}',
     noData: 'Chưa có dữ liệu: {{reason}}',
     feedback: 'Phản ánh, kiến nghị',
     teams: 'Tổ công nghệ số cộng đồng',

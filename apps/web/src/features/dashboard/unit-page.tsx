@@ -154,7 +154,7 @@ function SubUnits({ index, code, search }: { index: ServiceIndex; code: string; 
     <section className="db-section" aria-labelledby="db-subunits-heading">
       <h2 id="db-subunits-heading">{t('unit.units')}</h2>
       <div className="db-table-wrap">
-        <table className="proc-table db-table" data-testid="db-subunits">
+        <table className="db-table" data-testid="db-subunits">
           <thead>
             <tr>
               <th scope="col">{t('common.unitColumn')}</th>

@@ -1,103 +1,111 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDt } from './i18n';
-import { type SortKey, sortUnitValues, type UnitValue } from './indicators';
+import { sortUnits } from './indicators';
 import { type Bucket, bucketIndex } from './scale';
 
-export interface UnitTableProps {
-  rows: readonly UnitValue[];
-  buckets: readonly Bucket[];
-  indicatorLabel: string;
-  caption: string;
+export interface UnitColumn {
+  key: string;
+  label: string;
   format: (value: number | null) => string;
+  /** Per unit code; a unit missing from the map has no value. */
+  values: ReadonlyMap<string, number | null>;
+  /** The map's colour classes: the swatch beside the number repeats the map's colour. */
+  buckets?: readonly Bucket[];
+}
+
+export interface UnitTableProps {
+  units: readonly { code: string; name: string }[];
+  /** The first column is the map's indicator (the initial order, largest first). */
+  columns: readonly UnitColumn[];
+  caption: string;
   /** Where a unit's row leads (its drill page). */
   linkTo: (code: string) => string;
 }
 
 /**
  * The map's numbers as a table (issue 7 §4: the accessible alternative): sortable by unit or by
- * value with `aria-sort` on the header, the colour class repeated as a swatch beside the number.
+ * any column, with `aria-sort` on the header; the colour class repeated as a swatch.
  */
-export function UnitTable({
-  rows,
-  buckets,
-  indicatorLabel,
-  caption,
-  format,
-  linkTo,
-}: UnitTableProps) {
+export function UnitTable({ units, columns, caption, linkTo }: UnitTableProps) {
   const { t } = useDt();
   // Largest first: the best scores, or the most overdue when less is better.
-  const [sort, setSort] = useState<{ by: SortKey; descending: boolean }>({
-    by: 'value',
+  const [sort, setSort] = useState<{ by: string; descending: boolean }>({
+    by: columns[0]?.key ?? 'name',
     descending: true,
   });
-  const sorted = sortUnitValues(rows, sort.by, sort.descending);
-  const toggle = (by: SortKey) =>
+  const column = columns.find((c) => c.key === sort.by) ?? null;
+  const sorted = sortUnits(
+    units,
+    column ? (u) => column.values.get(u.code) ?? null : null,
+    sort.descending,
+  );
+  const toggle = (by: string) =>
     setSort((s) =>
-      s.by === by ? { by, descending: !s.descending } : { by, descending: by === 'value' },
+      s.by === by ? { by, descending: !s.descending } : { by, descending: by !== 'name' },
     );
-  const ariaSort = (by: SortKey) =>
+  const ariaSort = (by: string) =>
     sort.by === by ? (sort.descending ? 'descending' : 'ascending') : undefined;
-  const arrow = (by: SortKey) => (sort.by === by ? (sort.descending ? ' ▼' : ' ▲') : '');
+  const arrow = (by: string) => (sort.by === by ? (sort.descending ? ' ▼' : ' ▲') : '');
+  const header = (by: string, label: string) => (
+    <button
+      type="button"
+      className="db-sort"
+      onClick={() => toggle(by)}
+      aria-label={t('map.sortBy', { column: label })}
+      data-testid={`db-sort-${by}`}
+    >
+      {label}
+      <span aria-hidden="true">{arrow(by)}</span>
+    </button>
+  );
 
   return (
     <div className="db-table-wrap" data-testid="db-unit-table">
-      <table className="proc-table db-table">
+      <table className="db-table db-unit-table">
         <caption className="db-table__caption">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="db-num">
+            <th scope="col" className="db-num db-rank">
               {t('map.rank')}
             </th>
             <th scope="col" aria-sort={ariaSort('name')}>
-              <button
-                type="button"
-                className="db-sort"
-                onClick={() => toggle('name')}
-                aria-label={t('map.sortBy', { column: t('common.unitColumn') })}
-                data-testid="db-sort-name"
-              >
-                {t('common.unitColumn')}
-                <span aria-hidden="true">{arrow('name')}</span>
-              </button>
+              {header('name', t('common.unitColumn'))}
             </th>
-            <th scope="col" className="db-num" aria-sort={ariaSort('value')}>
-              <button
-                type="button"
-                className="db-sort"
-                onClick={() => toggle('value')}
-                aria-label={t('map.sortBy', { column: indicatorLabel })}
-                data-testid="db-sort-value"
-              >
-                {indicatorLabel}
-                <span aria-hidden="true">{arrow('value')}</span>
-              </button>
-            </th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className="db-num" aria-sort={ariaSort(c.key)}>
+                {header(c.key, c.label)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {sorted.map((row, i) => {
-            const bucket = buckets[bucketIndex(row.value, buckets)];
-            return (
-              <tr key={row.code} data-testid="db-unit-row" data-code={row.code}>
-                <td className="db-num">{i + 1}</td>
-                <td>
-                  <Link to={linkTo(row.code)} data-testid={`db-unit-link-${row.code}`}>
-                    {row.name}
-                  </Link>
-                </td>
-                <td className="db-num" data-value={row.value ?? ''}>
-                  <span
-                    className="db-swatch"
-                    style={{ background: bucket?.color ?? 'transparent' }}
-                    aria-hidden="true"
-                  />
-                  {format(row.value)}
-                </td>
-              </tr>
-            );
-          })}
+          {sorted.map((row, i) => (
+            <tr key={row.code} data-testid="db-unit-row" data-code={row.code}>
+              <td className="db-num db-rank">{i + 1}</td>
+              <th scope="row" className="db-unit-table__name">
+                <Link to={linkTo(row.code)} data-testid={`db-unit-link-${row.code}`}>
+                  {row.name}
+                </Link>
+              </th>
+              {columns.map((c) => {
+                const value = c.values.get(row.code) ?? null;
+                const bucket = c.buckets ? c.buckets[bucketIndex(value, c.buckets)] : undefined;
+                return (
+                  <td key={c.key} className="db-num" data-value={value ?? ''} data-column={c.key}>
+                    {c.buckets ? (
+                      <span
+                        className="db-swatch"
+                        style={{ background: bucket?.color ?? 'transparent' }}
+                        aria-hidden="true"
+                      />
+                    ) : null}
+                    {c.format(value)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
