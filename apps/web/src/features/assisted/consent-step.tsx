@@ -68,7 +68,7 @@ export function ConsentStep({ record }: { record: AssistedView }) {
             </p>
           ) : null}
           <h2 className="as-ways">{t('consent.chooseWay')}</h2>
-          <CodeConsent record={record} />
+          <CodeConsent record={record} demo={session.officer?.isDemo === true} />
           <section className="as-way" aria-labelledby="as-signin-h">
             <h3 id="as-signin-h">{t('consent.signInHeading')}</h3>
             <p>{t('consent.signInLead')}</p>
@@ -83,7 +83,6 @@ export function ConsentStep({ record }: { record: AssistedView }) {
         </>
       )}
       <SubmitSection record={record} valid={valid} />
-      {session.officer?.isDemo ? <DemoMessages id={record.id} /> : null}
     </div>
   );
 }
@@ -101,7 +100,7 @@ function SignInResult({ result }: { result: string }) {
   );
 }
 
-function CodeConsent({ record }: { record: AssistedView }) {
+function CodeConsent({ record, demo }: { record: AssistedView; demo: boolean }) {
   const { t } = useAt();
   const id = useId();
   const queryClient = useQueryClient();
@@ -167,6 +166,8 @@ function CodeConsent({ record }: { record: AssistedView }) {
           })}
         </p>
       ) : null}
+      {/* Demo mode only: where the "sent" text can be read, right by the code box. */}
+      {pending && demo ? <DemoMessages id={record.id} /> : null}
       {pending ? (
         <form noValidate onSubmit={(e) => void verify(e)}>
           <div className={`field${fieldError ? ' field--error' : ''}`}>

@@ -76,10 +76,11 @@ function Item({ item }: { item: AssistedItem }) {
           </dd>
         </div>
         {item.dossier ? (
-          <div>
+          <div className="as-meta__wide">
             <dt>{t('list.reference')}</dt>
-            <dd className="nowrap">
-              {item.dossier.code ?? item.dossier.reference} — {item.dossier.statusLabel}
+            <dd>
+              {item.dossier.code ?? item.dossier.reference}
+              <span className="muted"> — {item.dossier.statusLabel}</span>
             </dd>
           </div>
         ) : null}
