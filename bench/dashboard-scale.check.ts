@@ -73,6 +73,8 @@ export interface UnitCheck {
   periodsEqual: number;
   periods: number;
   rawFactsMs: number;
+  /** The raw facts (the benchmark times the rest of the app's raw path on them). */
+  facts: DossierFacts[];
 }
 
 export async function checkUnit(db: Db, unit: string, periods: Period[]): Promise<UnitCheck> {
@@ -118,5 +120,6 @@ export async function checkUnit(db: Db, unit: string, periods: Period[]): Promis
     periodsEqual,
     periods: periods.length,
     rawFactsMs,
+    facts: raw,
   };
 }

@@ -6,6 +6,7 @@
  * dropped during the load and rebuilt (and validated) after it.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Db } from '../apps/api/src/db/client';
 import type { CalendarService } from '../apps/api/src/modules/calendar/calendar.service';
@@ -31,7 +32,29 @@ const BULK_TABLES = [
   'feedback_events',
   'dashboard_dossier_facts',
   'dashboard_daily',
+  'dashboard_monthly',
+  'dashboard_yearly',
+  'dashboard_unit_totals',
+  'dashboard_scope_procedures',
+  'dashboard_pair_months',
 ];
+
+/**
+ * The rollups kept beside the daily one (monthly and yearly per (unit, procedure); per unit, per
+ * procedure under each ancestor, months with fee-bearing dossiers): filled from the daily rollup
+ * by the backfill statements of their own migrations, so the bulk path is the migrations' SQL.
+ */
+function coarserRollups(): [string, string][] {
+  const dir = new URL('../apps/api/migrations/', import.meta.url);
+  return ['0021_dashboard_rollup_levels.sql', '0023_dashboard_answer_rollups.sql'].flatMap((file) =>
+    fs
+      .readFileSync(new URL(file, dir), 'utf8')
+      .split(/;\s*\n/)
+      .map((statement) => statement.replace(/^(\s*--[^\n]*\n)+/, '').trim())
+      .filter((statement) => /^insert into/i.test(statement))
+      .map((statement): [string, string] => [statement.split(/\s+/)[2]!, statement]),
+  );
+}
 
 export interface DataSetSpec {
   dossiers: number;
@@ -164,6 +187,7 @@ export async function loadDataSet(
       from bench_decided x`,
     );
     await step('rollup: dashboard_daily', fillDailySql('bench_decided'));
+    for (const [name, statement] of coarserRollups()) await step(`rollup: ${name}`, statement);
   });
   steps.push({ step: 'indexes + foreign keys', seconds: 0 });
   await sql`drop table if exists bench_decided, bench_plan, bench_draw, bench_procs, bench_slots, bench_communes, bench_workdays`.execute(

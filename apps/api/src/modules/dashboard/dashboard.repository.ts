@@ -3,19 +3,17 @@ import type { Db } from '../../db/client';
 import type { IsoDate } from '../calendar/calendar.time';
 import { dossierBundle } from '../dossiers/drafts.service';
 import {
-  addCounters,
   type Counters,
-  counterKeys,
   type DossierExtras,
   type DossierFacts,
   type DossierSnapshot,
   dayOf,
-  emptyCounters,
   isFinished,
   timelinessOf,
 } from './dashboard.facts';
 import './dashboard.tables';
 import { DashboardTotalsRepository } from './dashboard.totals.repository';
+import { DashboardUpkeepRepository } from './dashboard.upkeep.repository';
 
 /** Counters of one (unit, procedure) over a period. */
 export interface UnitProcedureTotals {
@@ -91,54 +89,15 @@ export class DashboardRepository {
   }
 
   /**
-   * Adds signed deltas to the daily counters (an upsert per touched day), then the same deltas
-   * summed per month and per year to the coarser rollups that long periods are read from. Days,
-   * then months, then years, each in ascending order, so two transactions touching the same rows
-   * lock them in the same order (no deadlock).
+   * Adds a dossier's signed change of contribution (per Vietnam day) to the rollups: daily, and
+   * the coarser ones long periods are read from (DashboardUpkeepRepository).
    */
   async applyDelta(
     unitCode: string,
     procedureCode: string,
     delta: Map<IsoDate, Counters>,
   ): Promise<void> {
-    const days = [...delta].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [day, counters] of days) {
-      await this.upsertCounters('dashboard_daily', 'day', unitCode, procedureCode, day, counters);
-    }
-    for (const [table, column, blockOf] of [
-      ['dashboard_monthly', 'month', (d: IsoDate) => `${d.slice(0, 7)}-01`],
-      ['dashboard_yearly', 'year', (d: IsoDate) => `${d.slice(0, 4)}-01-01`],
-    ] as const) {
-      const blocks = new Map<string, Counters>();
-      for (const [day, c] of days) {
-        const key = blockOf(day);
-        blocks.set(key, addCounters(blocks.get(key) ?? emptyCounters(), c));
-      }
-      for (const [key, counters] of blocks) {
-        if (counterKeys.every((k) => counters[k] === 0)) continue;
-        await this.upsertCounters(table, column, unitCode, procedureCode, key, counters);
-      }
-    }
-  }
-
-  private async upsertCounters(
-    table: 'dashboard_daily' | 'dashboard_monthly' | 'dashboard_yearly',
-    column: 'day' | 'month' | 'year',
-    unitCode: string,
-    procedureCode: string,
-    key: string,
-    counters: Counters,
-  ): Promise<void> {
-    await sql`
-      insert into ${sql.table(table)} (unit_code, procedure_code, ${sql.ref(column)}, ${sql.join(
-        counterKeys.map((k) => sql.ref(k)),
-      )})
-      values (${unitCode}, ${procedureCode}, ${key}::date, ${sql.join(counterKeys.map((k) => counters[k]))})
-      on conflict (unit_code, procedure_code, ${sql.ref(column)}) do update set ${sql.join(
-        counterKeys.map(
-          (k) => sql`${sql.ref(k)} = ${sql.table(table)}.${sql.ref(k)} + excluded.${sql.ref(k)}`,
-        ),
-      )}`.execute(this.db);
+    await new DashboardUpkeepRepository(this.db).applyDelta(unitCode, procedureCode, delta);
   }
 
   /**

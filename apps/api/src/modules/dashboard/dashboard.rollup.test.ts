@@ -257,7 +257,17 @@ describe('dashboard rollups equal the raw computation', () => {
       const rollup = await repo.sumDaily(units, from, to, lastClosed);
       const raw = totalsFromFacts(await rawFacts(app.database.db, units), from, to, lastClosed);
       expect(normalise(rollup)).toEqual(normalise(raw));
-      expect(normaliseScope(await totals.scope(units, from, to, lastClosed))).toEqual(
+      // Each commune on its own, and the province over everything below it (per-procedure rows
+      // under an ancestor, per-unit rows, the months with fee-bearing and paid-online dossiers).
+      for (const unit of units) {
+        const own = totalsFromFacts(await rawFacts(app.database.db, [unit]), from, to, lastClosed);
+        expect(normaliseScope(await totals.scope(unit, [unit], from, to, lastClosed))).toEqual(
+          normaliseScope(scopeTotalsOf(own)),
+        );
+      }
+      const province = await repo.unitsUnder('66');
+      expect(province).toEqual(expect.arrayContaining(units));
+      expect(normaliseScope(await totals.scope('66', province, from, to, lastClosed))).toEqual(
         normaliseScope(scopeTotalsOf(raw)),
       );
     }

@@ -100,7 +100,7 @@ export class DashboardService {
     // per-(unit, procedure) rows are summed here instead).
     const totals = source
       ? scopeTotalsOf(await source(units, query.from, query.to, lastClosed))
-      : await this.totals.scope(units, query.from, query.to, lastClosed);
+      : await this.totals.scope(unit, units, query.from, query.to, lastClosed);
     const [ratings, catalogue, feedbackRows] = await Promise.all([
       this.repo.negativeRatings(units, query.from, query.to),
       this.repo.catalogueCoverage(),
