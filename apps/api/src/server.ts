@@ -8,10 +8,12 @@ import { offsetClock } from './lib/clock';
 import { seedCalendar } from './modules/calendar/calendar.seed';
 import { seedCatalogue } from './modules/catalogue/catalogue.seed';
 import { seedFeedback } from './modules/feedback/feedback.seed';
+import { DiskFileStorage } from './modules/files/files.storage';
 import { DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/demo-accounts';
 import { createNationalSyncWorker } from './modules/national-sync/national-sync.module';
 import { createProviders } from './modules/notifications/notifications.providers';
 import { OutboxWorker } from './modules/notifications/notifications.worker';
+import { seedDemoShowcases } from './modules/showcase/showcase.demo';
 import { seedDemoTeams } from './modules/teams/teams.demo';
 import { seedUnits } from './modules/units/units.seed';
 
@@ -56,6 +58,17 @@ async function main(): Promise<void> {
   if (config.mode === 'demo')
     await seedDemoTeams(database.db, clock, { linkUsername: 'demo.eakar' });
 
+  // Labelled demo commune showcases with drawn placeholder pictures, before listening like the
+  // teams: a test that starts once the server is ready finds them.
+  if (config.mode === 'demo') {
+    await seedDemoShowcases({
+      db: database.db,
+      clock,
+      storage: new DiskFileStorage(path.join(config.dataDir, 'files'), {
+        forbiddenRoots: [config.webDistDir],
+      }),
+    });
+  }
   const app = await buildApp({ config, database, clock });
   const listeningAt = await app.server.listen({ port: config.port, host: config.host });
   const outbox = new OutboxWorker({
@@ -87,8 +100,6 @@ async function main(): Promise<void> {
   feedbackWorker.start();
   // Directive tasks: labelled demo tasks (demo mode, once), reminders and escalation.
   if (config.mode === 'demo') await app.services.tasks.seedDemo();
-  // Commune showcases: labelled demo pages with drawn placeholder pictures (demo mode, once).
-  if (config.mode === 'demo') await app.services.showcase.seedDemo();
   const taskWorker = app.services.tasks.createWorker({
     intervalMs: 60_000,
     logger: app.server.log,

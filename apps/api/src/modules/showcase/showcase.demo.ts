@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   type ShowcaseContent,
   ShowcaseContent as ShowcaseContentSchema,
@@ -9,9 +9,8 @@ import type { Clock } from '../../lib/clock';
 import type { FileStorage } from '../files/files.storage';
 import { type DemoArt, drawDemoArt } from './showcase.demo-art';
 import { DEMO_SHOWCASES } from './showcase.demo-data';
-import { makeVariants, storeVariants } from './showcase.images';
+import { imageRow, makeVariants, removeVariants, storeVariants } from './showcase.images';
 import { ShowcaseRepository } from './showcase.repository';
-import type { ShowcaseService } from './showcase.service';
 
 /** A UUID derived from a name, stable across runs (version 8 shape, like the teams demo). */
 function demoId(name: string): string {
@@ -30,7 +29,7 @@ async function mapInOrder<T, R>(
 }
 
 /**
- * Demo mode only: labelled demo showcases for a few real communes (see showcase.demo-data.ts),
+ * Demo mode only, before the server listens (like the teams demo): labelled demo showcases for a few real communes (see showcase.demo-data.ts),
  * with placeholder pictures drawn at start-up through the same resizing as uploads. Idempotent:
  * a commune that already has a page (demo or real) is left alone. Returns how many were made.
  */
@@ -38,7 +37,6 @@ export async function seedDemoShowcases(deps: {
   db: Db;
   clock: Clock;
   storage: FileStorage;
-  showcase: ShowcaseService;
 }): Promise<number> {
   const repo = new ShowcaseRepository(deps.db);
   let made = 0;
@@ -53,12 +51,35 @@ export async function seedDemoShowcases(deps: {
     const at = deps.clock.now();
     const picture = async (art: DemoArt) => {
       const stored = await storeVariants(deps.storage, await makeVariants(drawDemoArt(art)), at);
-      return deps.showcase.saveImage(null, demo.communeCode, stored, {
-        sourceFileId: null,
-        at,
-        requestId: null,
-        isDemo: true,
-      });
+      const id = randomUUID();
+      try {
+        await deps.db.transaction().execute(async (trx) => {
+          const tx = new ShowcaseRepository(trx);
+          await tx.insertImage(
+            imageRow({
+              id,
+              code: demo.communeCode,
+              stored,
+              sourceFileId: null,
+              createdBy: null,
+              at,
+              isDemo: true,
+            }),
+          );
+          await tx.appendEvent({
+            communeCode: demo.communeCode,
+            kind: 'image_added',
+            draftVersion: 0,
+            actorId: null,
+            at,
+            details: { imageId: id, demo: true },
+          });
+        });
+      } catch (error) {
+        await removeVariants(deps.storage, [stored.large.key, stored.thumb.key]);
+        throw error;
+      }
+      return id;
     };
     const content: ShowcaseContent = ShowcaseContentSchema.parse({
       introduction: demo.introduction,

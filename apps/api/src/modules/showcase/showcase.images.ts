@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import sharp from 'sharp';
 import { AppError } from '../../http/errors';
 import { MAX_IMAGE_PIXELS } from '../files/files.inspect';
 import type { FileStorage } from '../files/files.storage';
+import type { ShowcaseImagesTable } from './showcase.tables';
 
 /** Longest side of the large copy (a phone or laptop screen) and of the thumbnail (cards, lists). */
 export const LARGE_SIDE = 1600;
@@ -97,4 +99,33 @@ export async function readAll(stream: AsyncIterable<Buffer | string>): Promise<B
   for await (const chunk of stream)
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks);
+}
+
+/** The row that records stored variants (an upload's, or a demo placeholder's). */
+export function imageRow(input: {
+  id: string;
+  code: string;
+  stored: StoredVariants;
+  sourceFileId: string | null;
+  createdBy: string | null;
+  at: Date;
+  isDemo: boolean;
+}): Insertable<ShowcaseImagesTable> {
+  const { stored } = input;
+  return {
+    id: input.id,
+    commune_code: input.code,
+    source_file_id: input.sourceFileId,
+    large_key: stored.large.key,
+    large_width: stored.large.width,
+    large_height: stored.large.height,
+    large_bytes: stored.large.bytes,
+    thumb_key: stored.thumb.key,
+    thumb_width: stored.thumb.width,
+    thumb_height: stored.thumb.height,
+    thumb_bytes: stored.thumb.bytes,
+    is_demo: input.isDemo,
+    created_by: input.createdBy,
+    created_at: input.at,
+  };
 }

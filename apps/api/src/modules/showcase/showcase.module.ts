@@ -39,5 +39,5 @@ export function registerShowcase(
     publicUrl: deps.publicUrl,
     siteName: deps.siteName,
   });
-  return { seedDemo: () => seedDemoShowcases({ ...deps, showcase }) };
+  return { seedDemo: () => seedDemoShowcases(deps) };
 }

@@ -18,6 +18,7 @@ import { appendAudit } from '../audit/audit.service';
 import type { FilesService } from '../files/files.service';
 import type { FileStorage } from '../files/files.storage';
 import {
+  imageRow,
   makeVariants,
   readAll,
   removeVariants,
@@ -235,33 +236,20 @@ export class ShowcaseService {
     return toImage((await this.repo.findImage(id))!);
   }
 
-  /** Records stored variants (uploads and demo placeholders); takes the bytes back on failure. */
-  async saveImage(
-    actor: OfficerActor | null,
+  /** Records stored variants with the event and audit row; takes the bytes back on failure. */
+  private async saveImage(
+    actor: OfficerActor,
     code: string,
     stored: StoredVariants,
-    options: { sourceFileId: string | null; at: Date; requestId: string | null; isDemo?: boolean },
+    options: { sourceFileId: string; at: Date; requestId: string },
   ): Promise<string> {
     const id = randomUUID();
     const page = await this.repo.findPage(code);
     try {
       await this.deps.db.transaction().execute(async (trx) => {
-        await new ShowcaseRepository(trx).insertImage({
-          id,
-          commune_code: code,
-          source_file_id: options.sourceFileId,
-          large_key: stored.large.key,
-          large_width: stored.large.width,
-          large_height: stored.large.height,
-          large_bytes: stored.large.bytes,
-          thumb_key: stored.thumb.key,
-          thumb_width: stored.thumb.width,
-          thumb_height: stored.thumb.height,
-          thumb_bytes: stored.thumb.bytes,
-          is_demo: options.isDemo ?? false,
-          created_by: actor?.userId ?? null,
-          created_at: options.at,
-        });
+        await new ShowcaseRepository(trx).insertImage(
+          imageRow({ id, code, stored, ...options, createdBy: actor.userId, isDemo: false }),
+        );
         await this.record(
           trx,
           actor,
@@ -287,11 +275,11 @@ export class ShowcaseService {
   /** The event and the audit row of a change, in the change's transaction. */
   private async record(
     trx: Db,
-    actor: OfficerActor | null,
+    actor: OfficerActor,
     code: string,
     kind: ShowcaseEventKind,
     draftVersion: number,
-    requestId: string | null,
+    requestId: string,
     details: Record<string, unknown>,
   ): Promise<void> {
     const at = this.deps.clock.now();
@@ -299,12 +287,10 @@ export class ShowcaseService {
       communeCode: code,
       kind,
       draftVersion,
-      actorId: actor?.userId ?? null,
+      actorId: actor.userId,
       at,
       details,
     });
-    // Demo generation (no actor) writes events only, like the other demo generators.
-    if (!actor) return;
     await appendAudit(trx, this.deps.clock, {
       actor,
       unitCode: code,
