@@ -160,6 +160,9 @@ export function FeedbackTable({
         <tbody>{data.byCategory.map((c) => row(c, c.category, c.label, c.category))}</tbody>
         <tfoot>{row(data.totals, 'total', t('feedback.total'))}</tfoot>
       </table>
+      <p className="caption">
+        <Link to="/can-bo/dieu-hanh/thuat-ngu#feedback-received">{t('feedback.definitions')}</Link>
+      </p>
     </div>
   );
 }

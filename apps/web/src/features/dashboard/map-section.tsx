@@ -219,6 +219,8 @@ export function MapSection({
               <Legend buckets={buckets} label={label} format={(v) => format(v)} />
             ) : null}
             <UnitTable
+              // A new indicator starts from its own order (largest first).
+              key={key}
               units={rows}
               columns={columns}
               caption={t('map.tableCaption', { indicator: label, period: periodText })}

@@ -102,13 +102,18 @@ function ProvinceOverview({ code, name }: { code: string; name: string }) {
       />
       {index.isError ? <ErrorMessage error={index.error} onRetry={() => index.refetch()} /> : null}
       <SummaryTiles index={index.data} feedback={feedback.data} teams={teams.data?.totals} />
-      {index.isPending ? <Loading /> : null}
-      <MapSection
-        sources={sources}
-        available={available}
-        periodText={periodText}
-        drillPath={(c) => unitPath(c, search)}
-      />
+      {/* The map waits for the service index, its main source (the indicator in the address
+          would otherwise fall back to another source's first indicator for a moment). */}
+      {index.isPending ? (
+        <Loading />
+      ) : (
+        <MapSection
+          sources={sources}
+          available={available}
+          periodText={periodText}
+          drillPath={(c) => unitPath(c, search)}
+        />
+      )}
       <div className="db-columns">
         <div className="db-columns__main">
           {index.data ? (

@@ -163,6 +163,7 @@ export const dashboardEn: Dictionary<typeof dashboardVi> = {
     rated: 'Ratings',
     rejected: 'Rejected',
     none: 'No reports in this period.',
+    definitions: 'How each column is counted (glossary)',
     drillOverdue: 'Overdue reports',
     drillLate: 'Reports answered late',
     drillUnsatisfied: 'Reports with unsatisfied reporters',

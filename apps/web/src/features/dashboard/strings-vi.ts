@@ -160,6 +160,7 @@ export const dashboardVi = {
     rated: 'Lượt đánh giá',
     rejected: 'Từ chối xử lý',
     none: 'Không có phản ánh nào trong kỳ.',
+    definitions: 'Cách tính từng cột (thuật ngữ)',
     drillOverdue: 'Xem phản ánh quá hạn',
     drillLate: 'Xem phản ánh trả lời trễ',
     drillUnsatisfied: 'Xem phản ánh chưa hài lòng',
