@@ -68,14 +68,6 @@ const ShowcaseListPage = lazy(() => showcase().then((m) => ({ default: m.Showcas
 const ShowcaseEditorPage = lazy(() =>
   import('./features/showcase/editor').then((m) => ({ default: m.ShowcaseEditorPage })),
 );
-// Commune showcase ("Mỗi xã một KOL"): the public pages are one small chunk; the officers'
-// editor is another (it renders its preview with the public page's component).
-const showcase = () => import('./features/showcase');
-const ShowcasePage = lazy(() => showcase().then((m) => ({ default: m.ShowcasePage })));
-const ShowcaseListPage = lazy(() => showcase().then((m) => ({ default: m.ShowcaseListPage })));
-const ShowcaseEditorPage = lazy(() =>
-  import('./features/showcase/editor').then((m) => ({ default: m.ShowcaseEditorPage })),
-);
 // Procedure pages are their own chunk (with their CSS): the home page stays small on slow phones.
 const ProcedureSearchPage = lazy(() =>
   import('./pages/procedure-search-page').then((m) => ({ default: m.ProcedureSearchPage })),
@@ -156,22 +148,6 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'xa-phuong', element: <UnitsPage /> },
       { path: 'xa-phuong/:code', element: <UnitDetailPage /> },
-      {
-        path: 'xa-phuong/:code/gioi-thieu',
-        element: (
-          <Lazy>
-            <ShowcasePage />
-          </Lazy>
-        ),
-      },
-      {
-        path: 'mot-xa-mot-kol',
-        element: (
-          <Lazy>
-            <ShowcaseListPage />
-          </Lazy>
-        ),
-      },
       {
         path: 'xa-phuong/:code/gioi-thieu',
         element: (
@@ -463,14 +439,6 @@ const router = createBrowserRouter([
               { path: 'nhiem-vu', element: <DashboardSteeringPage /> },
               { path: 'thuat-ngu', element: <DashboardGlossaryPage /> },
             ],
-          },
-          {
-            path: 'gioi-thieu-xa',
-            element: (
-              <Lazy>
-                <ShowcaseEditorPage />
-              </Lazy>
-            ),
           },
           {
             path: 'quan-tri/phan-anh',
