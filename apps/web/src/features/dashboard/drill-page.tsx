@@ -11,7 +11,7 @@ import { unitPath } from './overview-page';
 import { periodSearch } from './period';
 import { Toolbar, usePeriodText } from './toolbar';
 import { assignPath, Crumbs } from './unit-page';
-import { useDashboardViewer, usePeriod, useReportAsOf } from './use-dashboard';
+import { useDashboardViewer, useMay, usePeriod, useReportAsOf } from './use-dashboard';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
@@ -98,6 +98,7 @@ function DrillList(props: {
   });
   useReportAsOf(drill.data ? new Date(drill.dataUpdatedAt).toISOString() : undefined);
   const count = drill.data?.items.length ?? 0;
+  const mayOpen = useMay('dossiers.read');
 
   return (
     <div className="db-page" data-testid="db-drill" data-component={component}>
@@ -167,12 +168,18 @@ function DrillList(props: {
               {drill.data.items.map((item) => (
                 <tr key={item.dossierId} data-testid="db-drill-row" data-dossier={item.dossierId}>
                   <td data-label={t('drill.code')}>
-                    <Link
-                      to={`/can-bo/ho-so/${encodeURIComponent(item.dossierId)}`}
-                      data-testid="db-drill-dossier"
-                    >
-                      {item.code ?? item.dossierId.slice(0, 8)}
-                    </Link>
+                    {mayOpen ? (
+                      <Link
+                        to={`/can-bo/ho-so/${encodeURIComponent(item.dossierId)}`}
+                        data-testid="db-drill-dossier"
+                      >
+                        {item.code ?? item.dossierId.slice(0, 8)}
+                      </Link>
+                    ) : (
+                      <span data-testid="db-drill-dossier">
+                        {item.code ?? item.dossierId.slice(0, 8)}
+                      </span>
+                    )}
                   </td>
                   <td data-label={t('drill.procedure')}>
                     <span className="proc-code">{item.procedureCode}</span>

@@ -17,7 +17,7 @@ import { unitPath } from './overview-page';
 import { periodSearch } from './period';
 import { Toolbar, usePeriodText } from './toolbar';
 import { assignPath, Crumbs } from './unit-page';
-import { useDashboardViewer, usePeriod, useReportAsOf } from './use-dashboard';
+import { useDashboardViewer, useMay, usePeriod, useReportAsOf } from './use-dashboard';
 
 /**
  * `/can-bo/dieu-hanh/don-vi/:code/phan-anh?filter=&category=`: the reports behind a feedback
@@ -54,6 +54,7 @@ export function FeedbackDrillPage() {
   };
   const count = drill.data?.items.length ?? 0;
   const mayAssign = mayAssignFrom !== null && mayAssignFrom.unitCode !== code;
+  const mayOpen = useMay('feedback.handle');
 
   return (
     <div className="db-page" data-testid="db-feedback-drill" data-filter={filter}>
@@ -162,12 +163,16 @@ export function FeedbackDrillPage() {
               {drill.data.items.map((item) => (
                 <tr key={item.id} data-testid="db-feedback-drill-row">
                   <td data-label={t('feedbackDrill.ref')}>
-                    <Link
-                      to={`/can-bo/phan-anh/${encodeURIComponent(item.id)}`}
-                      data-testid="db-feedback-report"
-                    >
-                      {item.ref}
-                    </Link>
+                    {mayOpen ? (
+                      <Link
+                        to={`/can-bo/phan-anh/${encodeURIComponent(item.id)}`}
+                        data-testid="db-feedback-report"
+                      >
+                        {item.ref}
+                      </Link>
+                    ) : (
+                      <span data-testid="db-feedback-report">{item.ref}</span>
+                    )}
                   </td>
                   <td data-label={t('feedback.category')}>{item.categoryLabel}</td>
                   <td data-label={t('common.unitColumn')}>{item.unit.name}</td>

@@ -16,7 +16,15 @@ export function Definition({
 }) {
   const { t } = useDt();
   return (
-    <details className="db-def">
+    <details
+      className="db-def"
+      // Esc closes the definition and leaves the focus on its button.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !e.currentTarget.open) return;
+        e.currentTarget.open = false;
+        e.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
       <summary className="db-def__button" aria-label={t('common.showDefinition', { label })}>
         <span aria-hidden="true">i</span>
       </summary>

@@ -30,6 +30,16 @@ export function useDashboardViewer(): DashboardViewer {
   }, [officer]);
 }
 
+/**
+ * May the officer do `action` at one of their units? Links into another screen are offered only
+ * then (a dashboard viewer reads numbers, not dossiers); the API checks the unit itself.
+ */
+export function useMay(action: 'dossiers.read' | 'feedback.handle'): boolean {
+  const { officer } = useSession();
+  const roles: readonly OfficerRole[] = permissions[action];
+  return Boolean(officer?.grants.some((g) => roles.includes(g.role)));
+}
+
 /** Today in Vietnam (the periods run to it). */
 export function useToday(): string {
   return vnDay(new Date());
