@@ -68,6 +68,15 @@ const ShowcaseListPage = lazy(() => showcase().then((m) => ({ default: m.Showcas
 const ShowcaseEditorPage = lazy(() =>
   import('./features/showcase/editor').then((m) => ({ default: m.ShowcaseEditorPage })),
 );
+// Community digital teams registry for officers (teams, members, activities, import, indicators).
+const teamsRegistry = () => import('./features/teams-registry');
+const TeamsPage = lazy(() => teamsRegistry().then((m) => ({ default: m.TeamsPage })));
+const TeamPage = lazy(() => teamsRegistry().then((m) => ({ default: m.TeamPage })));
+const TeamsImportPage = lazy(() => teamsRegistry().then((m) => ({ default: m.ImportPage })));
+const TeamsIndicatorsPage = lazy(() =>
+  teamsRegistry().then((m) => ({ default: m.IndicatorsPage })),
+);
+const LogActivityPage = lazy(() => teamsRegistry().then((m) => ({ default: m.LogActivityPage })));
 // Procedure pages are their own chunk (with their CSS): the home page stays small on slow phones.
 const ProcedureSearchPage = lazy(() =>
   import('./pages/procedure-search-page').then((m) => ({ default: m.ProcedureSearchPage })),
@@ -412,6 +421,47 @@ const router = createBrowserRouter([
             element: (
               <Lazy>
                 <AssistedFlowPage />
+              </Lazy>
+            ),
+          },
+          // Teams registry: literal paths (nhap, chi-so, hoat-dong, ho-tro) outrank ':id'.
+          {
+            path: 'to-cong-nghe',
+            element: (
+              <Lazy>
+                <TeamsPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'to-cong-nghe/nhap',
+            element: (
+              <Lazy>
+                <TeamsImportPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'to-cong-nghe/chi-so',
+            element: (
+              <Lazy>
+                <TeamsIndicatorsPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'to-cong-nghe/hoat-dong/moi',
+            element: (
+              <Lazy>
+                <LogActivityPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'to-cong-nghe/:id',
+            element: (
+              <Lazy>
+                <TeamPage />
               </Lazy>
             ),
           },

@@ -15,6 +15,7 @@ import type { showcaseEditorVi } from '../features/showcase/editor/strings-vi';
 import type { showcaseVi } from '../features/showcase/strings-vi';
 import type { syncAdminVi } from '../features/sync-admin/strings-vi';
 import type { tasksVi } from '../features/tasks/strings-vi';
+import type { teamsRegistryVi } from '../features/teams-registry/strings-vi';
 import type { vi } from './vi';
 
 declare module 'i18next' {
@@ -35,6 +36,7 @@ declare module 'i18next' {
       tasks: typeof tasksVi;
       showcase: typeof showcaseVi;
       showcaseEditor: typeof showcaseEditorVi;
+      teamsRegistry: typeof teamsRegistryVi;
       assisted: typeof assistedVi;
       dashboard: typeof dashboardVi;
       showcase: typeof showcaseVi;

@@ -69,10 +69,13 @@ function isWorkLinkActive(
   );
 }
 
-const comingSoon = ['community', 'admin'] as const;
+const comingSoon = ['admin'] as const;
 
 // Directive tasks (features/tasks): everyone who may read tasks at one of their units.
 const taskRoles: readonly OfficerRole[] = permissions['tasks.read'];
+
+// The community digital teams registry (features/teams-registry): whoever may read teams.
+const teamsRoles: readonly OfficerRole[] = permissions['teams.read'];
 
 // The commune showcase editor (features/showcase/editor): the commune's editors and above.
 const showcaseRoles: readonly OfficerRole[] = permissions['showcase.manage'];
@@ -179,6 +182,18 @@ export function OfficerLayout() {
               <li>
                 <NavLink to="/can-bo/nhiem-vu" className="bo-nav__link" data-testid="nav-tasks">
                   {t('officer.nav.tasks')}
+                </NavLink>
+              </li>
+            ) : null}
+            {officer.grants.some((g) => teamsRoles.includes(g.role)) ? (
+              <li>
+                <NavLink
+                  to="/can-bo/to-cong-nghe"
+                  end
+                  className="bo-nav__link"
+                  data-testid="nav-teams"
+                >
+                  {t('officer.nav.community')}
                 </NavLink>
               </li>
             ) : null}
