@@ -102,7 +102,8 @@ async function leaderPages(browser: Browser, size: keyof typeof sizes) {
   }
   if (want('feedback')) {
     await page.goto(
-      `${base}/can-bo/dieu-hanh/don-vi/${code}/phan-anh?period=quarter&filter=overdue`,
+      // The province's reports (the seed files a few through Open311), every filter.
+      `${base}/can-bo/dieu-hanh/don-vi/66/phan-anh?period=quarter&filter=all`,
     );
     await page.getByTestId('db-feedback-drill').waitFor();
     await shot(page, 'feedback-drill', size);
