@@ -3,7 +3,8 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/client';
 import type { IsoDate } from '../calendar/calendar.time';
 import '../feedback/feedback.tables';
-import type { FeedbackCounts } from './dashboard.feedback';
+import { emptyFeedbackCounts, type FeedbackCounts } from './dashboard.feedback';
+import { periodCover } from './dashboard.scope';
 import './dashboard.feedback.tables';
 
 /** Counts of one (responsible unit, main category) over a period. */
@@ -46,8 +47,112 @@ const answeredLate = sql<SqlBool>`(f.outcome = 'answered' and f.late)`;
 export class DashboardFeedbackRepository {
   constructor(private readonly db: Db) {}
 
-  /** Per responsible unit and main category (a sub-category counts under its parent). */
+  /**
+   * Per responsible unit, and per main category when `byCategory` (a sub-category counts under
+   * its parent; otherwise `category` is ''). The additive counts come from the counters (0022),
+   * in whole years and months where the period allows; open and open-past-due from the open
+   * reports' facts, judged at `now`.
+   */
   async counts(
+    unitCodes: string[],
+    from: IsoDate,
+    to: IsoDate,
+    now: Date,
+    options: { byCategory?: boolean } = {},
+  ): Promise<FeedbackCountsRow[]> {
+    if (unitCodes.length === 0) return [];
+    const byCategory = options.byCategory === true;
+    // Whole years and months inside the period, then days. Passing `to` as the last closed day
+    // changes nothing (no whole block may end after `to`): feedback has no day-by-day lateness.
+    const blocks = periodCover(from, to, to);
+    const inPeriod: Expression<SqlBool>[] = [
+      ...blocks.days.map(
+        ([a, b]) => sql<SqlBool>`(grain = 'd' and period between ${a}::date and ${b}::date)`,
+      ),
+      ...(blocks.months.length
+        ? [
+            sql<SqlBool>`(grain = 'm' and period in (${sql.join(blocks.months.map((m) => sql`${m}::date`))}))`,
+          ]
+        : []),
+      ...(blocks.years.length
+        ? [
+            sql<SqlBool>`(grain = 'y' and period in (${sql.join(blocks.years.map((y) => sql`${y}::date`))}))`,
+          ]
+        : []),
+    ];
+    const sum = (column: string) => sql<string>`coalesce(sum(${sql.ref(column)}), 0)`;
+    const counted = await this.db
+      .selectFrom('dashboard_feedback_counts')
+      .where('unit_code', 'in', unitCodes)
+      .where('category_code', byCategory ? '<>' : '=', '')
+      .where(sql<SqlBool>`(${sql.join(inPeriod, sql` or `)})`)
+      .select([
+        'unit_code',
+        'category_code',
+        sum('received').as('received'),
+        sum('rejected').as('rejected'),
+        sum('answered').as('answered'),
+        sum('answered_on_time').as('on_time'),
+        sum('answered_late').as('late'),
+        sum('handling_seconds').as('handling_seconds'),
+        sum('rated').as('rated'),
+        sum('rating_sum').as('rating_sum'),
+        sum('satisfied').as('satisfied'),
+      ])
+      .groupBy(['unit_code', 'category_code'])
+      .execute();
+    const main = byCategory ? sql<string>`coalesce(c.parent_code, c.code)` : sql<string>`''`;
+    const open = await this.db
+      .selectFrom('dashboard_feedback_facts as f')
+      .innerJoin('feedback_categories as c', 'c.code', 'f.category_code')
+      .where('f.outcome', '=', 'open')
+      .where('f.unit_code', 'in', unitCodes)
+      .where(sql<SqlBool>`f.received_day between ${from}::date and ${to}::date`)
+      .select([
+        'f.unit_code',
+        main.as('category'),
+        sql<string>`count(*)`.as('open'),
+        sql<string>`count(*) filter (where ${overdueOpen(now)})`.as('open_overdue'),
+      ])
+      // A constant cannot be grouped on: per unit only unless by category.
+      .groupBy(byCategory ? ['f.unit_code', main] : ['f.unit_code'])
+      .execute();
+    const out = new Map<string, FeedbackCountsRow>();
+    const row = (unitCode: string, category: string) => {
+      const key = `${unitCode}\u0000${category}`;
+      let found = out.get(key);
+      if (!found) {
+        found = { unitCode, category, counts: emptyFeedbackCounts() };
+        out.set(key, found);
+      }
+      return found.counts;
+    };
+    for (const r of counted) {
+      const c = row(r.unit_code, r.category_code);
+      c.received += Number(r.received);
+      c.rejected += Number(r.rejected);
+      c.answered += Number(r.answered);
+      c.answeredOnTime += Number(r.on_time);
+      c.answeredLate += Number(r.late);
+      c.handlingSeconds += Number(r.handling_seconds);
+      c.rated += Number(r.rated);
+      c.ratingSum += Number(r.rating_sum);
+      c.satisfied += Number(r.satisfied);
+    }
+    for (const r of open) {
+      const c = row(r.unit_code, r.category);
+      c.open += Number(r.open);
+      c.openOverdue += Number(r.open_overdue);
+    }
+    // A unit whose reports in the period were all taken back out (moved elsewhere) sums to zero.
+    return [...out.values()].filter((r) => Object.values(r.counts).some((n) => n !== 0));
+  }
+
+  /**
+   * The same counts straight from the facts, one row per report (the raw path the counters are
+   * checked against in tests; the drill-down reads these rows).
+   */
+  async rawCounts(
     unitCodes: string[],
     from: IsoDate,
     to: IsoDate,

@@ -77,13 +77,14 @@ export class DashboardFeedbackService {
     this.deps.access.checkPeriod(query.from, query.to);
     const { unit, units } = await this.deps.access.scope(actor, query.unit);
     const now = this.deps.clock.now();
-    const [rows, unitInfo, categoryNames] = await Promise.all([
+    const [unitCounts, categoryCounts, unitInfo, categoryNames] = await Promise.all([
       this.repo.counts(units, query.from, query.to, now),
+      this.repo.counts(units, query.from, query.to, now, { byCategory: true }),
       this.repo.units(units),
       this.repo.categoryNames(),
     ]);
-    const byUnit = sumBy(rows, (r) => r.unitCode);
-    const byCategory = sumBy(rows, (r) => r.category);
+    const byUnit = sumBy(unitCounts, (r) => r.unitCode);
+    const byCategory = sumBy(categoryCounts, (r) => r.category);
     const totals = [...byUnit.values()].reduce(addFeedbackCounts, emptyFeedbackCounts());
 
     const categories: FeedbackCategoryRow[] = [...byCategory]

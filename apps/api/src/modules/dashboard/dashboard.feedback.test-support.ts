@@ -1,3 +1,4 @@
+import type { Response as InjectResponse } from 'light-my-request';
 import { expect } from 'vitest';
 import { FixedClock } from '../../lib/clock';
 import {
@@ -51,7 +52,7 @@ export interface FeedbackHistory {
   as(officer: TestOfficer): Promise<SignedIn>;
   leader(unit: string): Promise<SignedIn>;
   residentHeaders(): Promise<Record<string, string>>;
-  get(who: { cookie: string } | null, url: string): ReturnType<TestApp['server']['inject']>;
+  get(who: { cookie: string } | null, url: string): Promise<InjectResponse>;
 }
 
 /** Plays the history above through the real routes and workers; the clock ends on 12/5 10:00. */
