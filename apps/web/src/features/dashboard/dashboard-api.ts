@@ -18,6 +18,7 @@ import type {
 } from '@cqs/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiClientError, get } from '../../lib/api';
+import { dashboardKey } from './keys';
 
 // Types only from @cqs/shared: its zod schemas stay out of this chunk.
 export type {
@@ -33,8 +34,7 @@ export type {
   TaskAssignmentStatus,
 } from '@cqs/shared';
 
-/** Every dashboard query starts with this key: the live stream invalidates them together. */
-export const dashboardKey = ['dashboard'] as const;
+export { dashboardKey } from './keys';
 
 /** Written out (not imported) so the zod enum stays out of the chunk; checked by `tsc`. */
 export const drillable = [

@@ -1,6 +1,6 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { dashboardKey } from './dashboard-api';
+import { dashboardKey } from './keys';
 
 /**
  * Live numbers (issue 7 §5): an EventSource on `GET /api/dashboard/live?unit=` that marks the
