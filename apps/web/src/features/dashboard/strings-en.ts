@@ -245,7 +245,7 @@ export const dashboardEn: Dictionary<typeof dashboardVi> = {
     lead: 'What each number on the dashboard means. A component scores min(rate ÷ threshold, 1) × its points.',
     index: 'Service index for citizens and businesses (Decision 766/QĐ-TTg)',
     points: '{{count}} points',
-    trackedOnly: 'Tracked, no points',
+    trackedOnly: 'tracked, no points',
     threshold: 'Full points from: {{threshold}}',
     target: 'Tracked target: {{threshold}}',
     noData: 'No data yet: {{reason}}',

@@ -242,7 +242,7 @@ export const dashboardVi = {
     lead: 'Định nghĩa của từng chỉ số trên bảng điều hành. Điểm của mỗi thành phần = min(tỷ lệ ÷ ngưỡng, 1) × số điểm của thành phần.',
     index: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)',
     points: '{{count}} điểm',
-    trackedOnly: 'Theo dõi, không tính điểm',
+    trackedOnly: 'theo dõi, không tính điểm',
     threshold: 'Ngưỡng đạt điểm tối đa: {{threshold}}',
     target: 'Mục tiêu theo dõi: {{threshold}}',
     noData: 'Chưa có dữ liệu: {{reason}}',
