@@ -47,7 +47,8 @@ beforeAll(async () => {
   dossierB = (await submitRecord(app, memberB, recordB)).json().dossierId;
   expect(dossierA).toBeTruthy();
   expect(dossierB).toBeTruthy();
-});
+  // Building the app and picking a procedure takes a while on a busy machine.
+}, 180_000);
 afterAll(async () => {
   await app.close();
 });

@@ -50,7 +50,8 @@ beforeAll(async () => {
   });
   procedure = await genericProcedure(app);
   member = await makeMember(app);
-});
+  // Building the app and picking a procedure takes a while on a busy machine.
+}, 180_000);
 afterAll(async () => {
   await app?.close();
   await idp?.close();

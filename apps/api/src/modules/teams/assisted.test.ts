@@ -26,7 +26,8 @@ beforeAll(async () => {
   app.clock.set(new Date('2026-05-20T02:00:00Z'));
   procedure = await genericProcedure(app);
   member = await makeMember(app);
-});
+  // Building the app and picking a procedure takes a while on a busy machine.
+}, 180_000);
 afterAll(async () => {
   await app.close();
 });

@@ -41,7 +41,8 @@ export function ConsentStep({ record }: { record: AssistedView }) {
   return (
     <div data-testid="as-step-consent">
       <h1>{t('flow.pages.dong-y')}</h1>
-      {result ? <SignInResult result={result} /> : null}
+      {/* After a sign-in, what happened; a success is said once, by the consent notice below. */}
+      {result && !(result === 'ok' && valid) ? <SignInResult result={result} /> : null}
       <p>{t('consent.lead')}</p>
       <figure className="as-purpose">
         <figcaption className="caption">{t('consent.purposeLabel')}</figcaption>
