@@ -81,6 +81,8 @@ describe('commune showcase photos', () => {
   });
 
   it('sc-13 a small photo is never enlarged, and the editor lists it', async () => {
+    // Newest first: on the frozen test clock, a later upload needs a later time.
+    app.clock.advance(60_000);
     const up = await uploadFile(app, editor, COMMUNE, {
       name: 'nho.jpg',
       type: 'image/jpeg',
