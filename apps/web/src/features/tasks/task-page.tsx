@@ -4,6 +4,8 @@ import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { ApiClientError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useDashboardLive } from '../dashboard/live';
+import { useDashboardViewer } from '../dashboard/use-dashboard';
 import { formatDateTime } from '../processing/format';
 import { useActiveUnit } from '../processing/use-active-unit';
 import { useTk } from './i18n';
@@ -16,11 +18,17 @@ import '../processing/processing.css';
 import '../feedback-officer/feedback-officer.css';
 import './tasks.css';
 
+const ignoreChange = () => {};
+
 /** "Nhiệm vụ" page (the e-mails link here): what, by when, who does it, how far, what I may do. */
 export function TaskPage() {
   const { t } = useTk();
   const { id = '' } = useParams();
   const query = useTask(id);
+  // The leader who assigned the task keeps this page open and sees each unit's report arrive: the
+  // dashboard's live stream marks the tasks queries stale (officers without the dashboard: none).
+  const { home } = useDashboardViewer();
+  useDashboardLive(home?.unitCode ?? null, ignoreChange);
   const task = query.data;
   useDocumentTitle(task ? `${task.reference} — ${t('detail.title')}` : t('detail.title'));
   const action = useTaskAction(id);
