@@ -16,7 +16,8 @@ import { startMailbox } from './mailbox';
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const READY_TIMEOUT_MS = 150_000;
+// E2E_READY_TIMEOUT_MS: more time on a machine shared with other heavy work.
+const READY_TIMEOUT_MS = Number(process.env.E2E_READY_TIMEOUT_MS) || 150_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** Keep the tail of the server's output to explain a failed start. */
 const OUTPUT_LIMIT = 64_000;
@@ -42,7 +43,7 @@ async function twoFreePorts(): Promise<[number, number]> {
 }
 
 /** A fresh schema on the CI PostgreSQL; the server gets it as its search_path. */
-async function createSchema(
+export async function createSchema(
   url: string,
 ): Promise<{ serverUrl: string; drop: () => Promise<void> }> {
   const schema = `e2e_${randomBytes(6).toString('hex')}`;
@@ -99,13 +100,19 @@ export interface RunningServer {
 
 /**
  * Starts one instance of the product with its own data directory (or PostgreSQL schema), identity
- * provider port and SMTP mailbox. `env` adds variables (e.g. DEMO_CLOCK_OFFSET_MS).
+ * provider port and SMTP mailbox. `env` adds variables (e.g. DEMO_CLOCK_OFFSET_MS); a DATA_DIR or
+ * DATABASE_URL given there is the caller's to keep and remove (a restart on the same data).
  */
 export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const [port, idpPort] = await twoFreePorts();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-e2e-'));
-  const database = process.env.DATABASE_URL ? await createSchema(process.env.DATABASE_URL) : null;
+  // A caller that brings its own DATABASE_URL (a journey restarting the product on the same data)
+  // keeps it; otherwise each server gets a fresh schema.
+  const database =
+    process.env.DATABASE_URL && !extraEnv.DATABASE_URL
+      ? await createSchema(process.env.DATABASE_URL)
+      : null;
   const mailDir = `${dataDir}-mail`;
   const mailbox = await startMailbox(mailDir);
 
@@ -128,7 +135,7 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
   delete env.NODE_ENV;
   delete env.OIDC_ISSUER;
   if (database) env.DATABASE_URL = database.serverUrl;
-  else delete env.DATABASE_URL;
+  else if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
 
   const server = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
     cwd: root,
