@@ -40,7 +40,8 @@ export function showcaseRoutes(
       },
     },
     async (_req, reply) => {
-      reply.header('cache-control', 'public, max-age=60');
+      // A publish must show at once, also on a reload: revalidate every time (the answer is small).
+      reply.header('cache-control', 'no-cache');
       return deps.pages.list();
     },
   );
@@ -57,7 +58,8 @@ export function showcaseRoutes(
       },
     },
     async (req, reply) => {
-      reply.header('cache-control', 'public, max-age=60');
+      // A publish must show at once, also on a reload: revalidate every time (the answer is small).
+      reply.header('cache-control', 'no-cache');
       return deps.pages.getPublished(req.params.code);
     },
   );
