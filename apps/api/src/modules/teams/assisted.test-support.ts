@@ -1,11 +1,30 @@
 import { type FormSchema, isFormFieldVisible } from '@cqs/shared';
 import { expect } from 'vitest';
+import type { SignedIn } from '../../test/factories';
 import type { TestApp } from '../../test/test-app';
 import { pdfBytes } from '../files/files.test-fixtures';
 import { upload } from '../files/files.test-helpers';
-import { type Caller, COMMUNE_A, call, signedIn } from './teams.test-support';
+import { type Caller, COMMUNE_A, signedIn } from './teams.test-support';
 
-export { type Caller, COMMUNE_A, COMMUNE_B, call, signedIn } from './teams.test-support';
+export { type Caller, COMMUNE_A, COMMUNE_B, signedIn } from './teams.test-support';
+
+/** An in-process request with the caller's session (and CSRF token on writes), PUT included. */
+export function call(
+  app: TestApp,
+  who: SignedIn,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  payload?: unknown,
+) {
+  const headers: Record<string, string> = { cookie: who.cookie };
+  if (method !== 'GET') headers['x-csrf-token'] = who.csrf;
+  return app.server.inject({
+    method,
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+}
 
 /** A signed-in officer account linked to an active member of a new team in the commune. */
 export interface Member extends Caller {
