@@ -424,6 +424,23 @@ const router = createBrowserRouter([
               </Lazy>
             ),
           },
+          {
+            path: 'dieu-hanh',
+            element: (
+              <Lazy>
+                <DashboardLayout />
+              </Lazy>
+            ),
+            // The layout's Suspense covers its pages (same chunk).
+            children: [
+              { index: true, element: <DashboardOverviewPage /> },
+              { path: 'don-vi/:code', element: <DashboardUnitPage /> },
+              { path: 'don-vi/:code/chi-tieu/:component', element: <DashboardDrillPage /> },
+              { path: 'don-vi/:code/phan-anh', element: <DashboardFeedbackDrillPage /> },
+              { path: 'nhiem-vu', element: <DashboardSteeringPage /> },
+              { path: 'thuat-ngu', element: <DashboardGlossaryPage /> },
+            ],
+          },
           // Teams registry: literal paths (nhap, chi-so, hoat-dong, ho-tro) outrank ':id'.
           {
             path: 'to-cong-nghe',
@@ -472,23 +489,6 @@ const router = createBrowserRouter([
                 <ShowcaseEditorPage />
               </Lazy>
             ),
-          },
-          {
-            path: 'dieu-hanh',
-            element: (
-              <Lazy>
-                <DashboardLayout />
-              </Lazy>
-            ),
-            // The layout's Suspense covers its pages (same chunk).
-            children: [
-              { index: true, element: <DashboardOverviewPage /> },
-              { path: 'don-vi/:code', element: <DashboardUnitPage /> },
-              { path: 'don-vi/:code/chi-tieu/:component', element: <DashboardDrillPage /> },
-              { path: 'don-vi/:code/phan-anh', element: <DashboardFeedbackDrillPage /> },
-              { path: 'nhiem-vu', element: <DashboardSteeringPage /> },
-              { path: 'thuat-ngu', element: <DashboardGlossaryPage /> },
-            ],
           },
           {
             path: 'quan-tri/phan-anh',

@@ -47,8 +47,8 @@ export const errorCatalogue = {
   ...tasksErrors,
   ...assistantErrors,
   ...dashboardErrors,
-  ...dashboardOpsErrors,
   ...showcaseErrors,
+  ...dashboardOpsErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

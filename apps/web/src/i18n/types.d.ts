@@ -11,8 +11,6 @@ import type { processingVi } from '../features/processing/strings-vi';
 import type { resultsVi } from '../features/results/strings-vi';
 import type { showcaseEditorVi } from '../features/showcase/editor/strings-vi';
 import type { showcaseVi } from '../features/showcase/strings-vi';
-import type { showcaseEditorVi } from '../features/showcase/editor/strings-vi';
-import type { showcaseVi } from '../features/showcase/strings-vi';
 import type { syncAdminVi } from '../features/sync-admin/strings-vi';
 import type { tasksVi } from '../features/tasks/strings-vi';
 import type { teamsRegistryVi } from '../features/teams-registry/strings-vi';
@@ -34,13 +32,11 @@ declare module 'i18next' {
       feedbackPublic: typeof feedbackPublicVi;
       assistant: typeof assistantVi;
       tasks: typeof tasksVi;
+      assisted: typeof assistedVi;
       showcase: typeof showcaseVi;
       showcaseEditor: typeof showcaseEditorVi;
       teamsRegistry: typeof teamsRegistryVi;
-      assisted: typeof assistedVi;
       dashboard: typeof dashboardVi;
-      showcase: typeof showcaseVi;
-      showcaseEditor: typeof showcaseEditorVi;
     };
   }
 }
