@@ -1,13 +1,19 @@
+import { CompoundLexicon, hasMarks } from './compounds';
 import { removeStopWords } from './stopwords';
 import { type QueryRewrite, queryRewrites, type SynonymGroup, synonymGroups } from './synonyms';
-import { tokenize } from './tokenize';
+import { type Token, tokenize } from './tokenize';
 
 /**
  * Text → search terms: syllables, folded and canonical, stop words removed. Indexes and queries
  * must both go through this, so that "Đăng ký", "dang ki" and "ĐĂNG KÝ" meet.
  */
 export function analyze(text: string): string[] {
-  return removeStopWords(tokenize(text)).map((t) => t.term);
+  return analyzeTokens(text).map((t) => t.term);
+}
+
+/** `analyze` keeping each term's marked form (for dictionary words, which need the marks). */
+export function analyzeTokens(text: string): Token[] {
+  return removeStopWords(tokenize(text));
 }
 
 /** One way of satisfying a group: all of `terms` must match (they are one phrase). */
@@ -15,7 +21,14 @@ export interface QueryAlternative {
   terms: string[];
   /** Relative weight: what the resident typed counts more than what we guessed for them. */
   weight: number;
-  kind: 'typed' | 'synonym' | 'older' | 'rewrite';
+  /**
+   * `compound`: a dictionary word of several syllables, looked up as one word ("hộ chiếu");
+   * `loose`: the same syllables anywhere in the text, each on its own (always beside a compound,
+   * so a compound the record spells apart still matches). Other multi-term kinds are phrases.
+   */
+  kind: 'typed' | 'synonym' | 'older' | 'rewrite' | 'compound' | 'loose';
+  /** One of several procedures the situation may need (a rewrite marked `choice`): ask which. */
+  choice?: boolean;
 }
 
 /** One concept of the query; a document matches the concept if it matches any alternative. */
@@ -39,11 +52,15 @@ export const EXPANSION_WEIGHTS = {
   /** The colloquial words themselves ("làm", "xin") say little about the procedure. */
   typedRewriteSource: 0.3,
   rewrite: 0.8,
+  /** Found as a whole word: on top of its syllables' own match. */
+  compound: 0.5,
+  loose: 1,
 } as const;
 
 interface Expansion {
   terms: string[];
   kind: 'synonym' | 'older' | 'rewrite';
+  choice?: boolean;
 }
 
 export interface SynonymTable {
@@ -65,12 +82,14 @@ export function compileSynonyms(
   const rewriteSources = new Set<string>();
   const olderNames = new Set<string>();
   let longest = 1;
-  const add = (from: string[], to: string[], kind: Expansion['kind']) => {
+  const add = (from: string[], to: string[], kind: Expansion['kind'], choice = false) => {
     if (from.length === 0 || to.length === 0) return;
     const key = from.join(' ');
     if (key === to.join(' ')) return;
     const list = expansions.get(key) ?? [];
-    if (!list.some((e) => e.terms.join(' ') === to.join(' '))) list.push({ terms: to, kind });
+    if (!list.some((e) => e.terms.join(' ') === to.join(' '))) {
+      list.push(choice ? { terms: to, kind, choice } : { terms: to, kind });
+    }
     expansions.set(key, list);
     longest = Math.max(longest, from.length);
   };
@@ -86,10 +105,12 @@ export function compileSynonyms(
   for (const rewrite of rewrites) {
     const targets = rewrite.to.map(analyze);
     for (const from of rewrite.from.map(analyze)) {
-      for (const to of targets) add(from, to, 'rewrite');
+      for (const to of targets) add(from, to, 'rewrite', rewrite.choice === true);
     }
   }
   for (const rewrite of rewrites) {
+    // The typed words of a literal rewrite are catalogue words too ("hợp đồng"): full weight.
+    if (rewrite.literal) continue;
     for (const from of rewrite.from.map(analyze)) {
       const key = from.join(' ');
       // A phrase that is also in a synonym group is a real term, not just colloquial.
@@ -103,13 +124,38 @@ const defaultTable = compileSynonyms(synonymGroups, queryRewrites);
 
 /**
  * Turns a resident's query into groups of alternatives: known phrases (longest first, left to
- * right) get their synonyms and rewrites as alternatives; every other term is a group of its own.
+ * right) get their synonyms and rewrites as alternatives; the other terms are split into words
+ * by the lexicon, a compound ("hộ chiếu") being one group, every other term a group of its own.
  * The plan is engine-neutral: the catalogue maps it onto MiniSearch, the assistant may map it onto
  * its own index.
  */
-export function expandQuery(text: string, table: SynonymTable = defaultTable): QueryPlan {
-  const terms = analyze(text);
+export function expandQuery(
+  text: string,
+  table: SynonymTable = defaultTable,
+  lexicon: CompoundLexicon = CompoundLexicon.empty,
+): QueryPlan {
+  const tokens = analyzeTokens(text);
+  const terms = tokens.map((t) => t.term);
   const groups: QueryGroup[] = [];
+  // Terms no phrase of the table claimed, waiting to be split into words.
+  let rest: Token[] = [];
+  const unmarked = !hasMarks(tokens);
+  const flush = () => {
+    for (const { start, end } of lexicon.segment(rest, unmarked)) {
+      const word = rest.slice(start, end).map((t) => t.term);
+      groups.push({
+        alternatives:
+          word.length > 1
+            ? [
+                { terms: word, weight: EXPANSION_WEIGHTS.loose, kind: 'loose' },
+                { terms: word, weight: EXPANSION_WEIGHTS.compound, kind: 'compound' },
+              ]
+            : [{ terms: word, weight: EXPANSION_WEIGHTS.typed, kind: 'typed' }],
+        last: false,
+      });
+    }
+    rest = [];
+  };
   let i = 0;
   while (i < terms.length) {
     let matched = 0;
@@ -118,6 +164,7 @@ export function expandQuery(text: string, table: SynonymTable = defaultTable): Q
       const expansions = table.expansions.get(key);
       if (!expansions) continue;
       const typed = terms.slice(i, i + n);
+      flush();
       groups.push({
         alternatives: [
           {
@@ -133,6 +180,7 @@ export function expandQuery(text: string, table: SynonymTable = defaultTable): Q
             terms: e.terms,
             weight: EXPANSION_WEIGHTS[e.kind],
             kind: e.kind,
+            ...(e.choice ? { choice: true } : {}),
           })),
         ],
         last: false,
@@ -141,14 +189,12 @@ export function expandQuery(text: string, table: SynonymTable = defaultTable): Q
       break;
     }
     if (matched === 0) {
-      groups.push({
-        alternatives: [{ terms: [terms[i]!], weight: EXPANSION_WEIGHTS.typed, kind: 'typed' }],
-        last: false,
-      });
+      rest.push(tokens[i]!);
       matched = 1;
     }
     i += matched;
   }
+  flush();
   const lastGroup = groups.at(-1);
   if (lastGroup) lastGroup.last = true;
   return { terms, groups };

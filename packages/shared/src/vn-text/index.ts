@@ -10,6 +10,7 @@
  * `synonyms.ts` (abbreviations such as CCCD, colloquial names such as "sổ đỏ", verbs such as
  * "làm giấy") and returns groups of weighted alternatives for a search engine to combine.
  */
+export * from './compounds';
 export * from './expand';
 export * from './fold';
 export * from './stopwords';

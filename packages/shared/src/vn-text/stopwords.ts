@@ -29,6 +29,7 @@ export const stopWords: readonly string[] = [
   'đâu',
   'về',
   'theo',
+  'trên',
   'hoặc',
   'tôi',
   'mình',

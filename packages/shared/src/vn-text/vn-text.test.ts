@@ -69,7 +69,7 @@ describe('expandQuery', () => {
       ['HKD', 'ho kinh doanh'],
       ['GCN', 'giay chung nhan'],
       ['so do', 'giay chung nhan quyen su dung dat'],
-      ['sổ hộ khẩu', 'cu tru'],
+      ['sổ hộ khẩu', 'thuong tru'],
       ['khai sinh', 'giay khai sinh'],
     ] as const) {
       expect(alternatives(q)[0], q).toContain(expected);

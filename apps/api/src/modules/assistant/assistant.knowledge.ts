@@ -2,12 +2,14 @@ import {
   type AssistantAspect,
   analyze,
   type CatalogueRecord,
-  expandQuery,
+  type CompoundLexicon,
   type FeeOverrides,
   type ProcedureLocalSettings,
+  type QueryPlan,
 } from '@cqs/shared';
 import MiniSearch from 'minisearch';
 import {
+  nameHead,
   ProcedureSearchIndex,
   type ScoredCode,
   searchDocFrom,
@@ -99,6 +101,15 @@ const MIN_RESULTS = 3;
 /** At most this many extra searches per question (each costs about one search). */
 const MAX_RELAXATIONS = 3;
 export const NAME_PRIOR = 0.2;
+/** What a concept of the question costs when the name's head does not say it… */
+const HEAD_MISS = 1;
+/** An unsaid term of the name's qualifiers costs a tenth of a head term, at most five of them. */
+const TAIL_WEIGHT = 0.1;
+const TAIL_CAP = 5;
+/** A name that says the question's qualifier ("lần đầu") gains this much. */
+const QUALIFIER_BONUS = 1.5;
+/** …and again when the whole name, field and results do not. */
+const NAME_MISS = 0.5;
 
 /**
  * The assistant's in-memory knowledge: every procedure with its versions, the catalogue's
@@ -112,13 +123,36 @@ export class KnowledgeBase {
   private readonly chunks: MiniSearch<Chunk>;
   /** Terms of name, field and results: what a confident question should mostly be made of. */
   private readonly nameTerms = new Map<string, Set<string>>();
+  /** The same as space-delimited analysed lines, to find a phrase's words side by side. */
+  private readonly nameText = new Map<string, string>();
+  private readonly headText = new Map<string, string>();
+  private optionsAt:
+    | {
+        time: number;
+        options: { filter: (code: string) => boolean; boost: (code: string) => number };
+      }
+    | undefined;
   /** Distinct analysed terms of the name's head (see nameHead). */
   private readonly nameOnly = new Map<string, string[]>();
+  /** Distinct analysed terms of the rest of the name (its qualifiers), not in the head. */
+  private readonly nameTail = new Map<string, string[]>();
 
-  constructor(procedures: readonly KnowledgeProcedure[]) {
+  /** `lexicon`: dictionary words for compounds (default Viet74K; the evaluation compares). */
+  constructor(
+    procedures: readonly KnowledgeProcedure[],
+    options: { lexicon?: CompoundLexicon } = {},
+  ) {
     for (const p of procedures) {
       this.procedures.set(p.code, p);
-      this.nameOnly.set(p.code, [...new Set(analyze(nameHead(p.name)))]);
+      const head = new Set(analyze(nameHead(p.name)));
+      this.nameOnly.set(p.code, [...head]);
+      this.nameTail.set(
+        p.code,
+        [...new Set(analyze(p.name))].filter((t) => !head.has(t)),
+      );
+      const lines = [p.name, p.field, ...p.record.results.map((r) => r.name)];
+      this.nameText.set(p.code, ` ${lines.map((l) => analyze(l).join(' ')).join(' | ')} `);
+      this.headText.set(p.code, ` ${analyze(nameHead(p.name)).join(' ')} `);
       this.nameTerms.set(
         p.code,
         new Set(analyze([p.name, p.field, ...p.record.results.map((r) => r.name)].join(' '))),
@@ -134,6 +168,7 @@ export class KnowledgeBase {
           results: p.record.results,
         }),
       ),
+      options,
     );
     this.chunks = new MiniSearch<Chunk>({
       fields: ['text'],
@@ -157,6 +192,11 @@ export class KnowledgeBase {
     return this.procedures.size;
   }
 
+  /** The dictionary words the index splits text with (the cues use them too). */
+  get lexicon(): CompoundLexicon {
+    return this.index.lexicon;
+  }
+
   inForce(code: string, now: Date): VersionSettings | undefined {
     const p = this.procedures.get(code);
     if (!p) return undefined;
@@ -166,28 +206,53 @@ export class KnowledgeBase {
     return undefined;
   }
 
-  /** Procedures in force, best first; commune-level ones first among equals, like the catalogue. */
-  rank(topic: string, now: Date): ScoredCode[] {
+  /**
+   * In force now; commune-level ones first among equals, like the catalogue. Worked out once per
+   * moment: a search calls these for every document it finds.
+   */
+  private searchOptions(now: Date) {
+    if (this.optionsAt?.time !== now.getTime()) {
+      const boosts = new Map<string, number>();
+      for (const code of this.procedures.keys()) {
+        const v = this.inForce(code, now);
+        if (v) boosts.set(code, v.receivingLevel === 'commune' ? COMMUNE_BOOST : 1);
+      }
+      this.optionsAt = {
+        time: now.getTime(),
+        options: {
+          filter: (code: string) => boosts.has(code),
+          boost: (code: string) => boosts.get(code) ?? 0,
+        },
+      };
+    }
+    return this.optionsAt.options;
+  }
+
+  /**
+   * Procedures in force, best first; commune-level ones first among equals, like the catalogue.
+   * `qualifier`: words left out of the search that still prefer the names saying them ("lần
+   * đầu").
+   */
+  rank(topic: string, now: Date, qualifier = ''): ScoredCode[] {
     if (!topic.trim()) return [];
-    const options = {
-      filter: (code: string) => this.inForce(code, now) !== undefined,
-      boost: (code: string) =>
-        this.inForce(code, now)?.receivingLevel === 'commune' ? COMMUNE_BOOST : 1,
-    };
-    const plan = expandQuery(topic);
+    const options = this.searchOptions(now);
+    const plan = this.index.plan(topic);
     let found = this.index.search(topic, options);
     const top = found[0];
     const partial = top !== undefined && this.coverage(topic, top.code) < 1;
     if ((found.length < MIN_RESULTS || partial) && plan.groups.length > 2) {
       found = this.relaxed(plan, found, options);
     }
+    const preferred = analyze(qualifier);
+    if (preferred.length > 0)
+      found = this.withQualifier(topic, qualifier, preferred, found, options);
     // The basic procedure before its variants: among the best, prefer names the question
     // explains most of ("đăng ký hộ kinh doanh" → "Đăng ký thành lập hộ kinh doanh", not
     // "Đăng ký cập nhật, bổ sung thông tin trong hồ sơ đăng ký hộ kinh doanh…").
     const asked = new Set(plan.groups.flatMap((g) => g.alternatives.flatMap((a) => a.terms)));
     const head = found.slice(0, RERANK_DEPTH).map((r) => ({
       code: r.code,
-      score: r.score / (1 + NAME_PRIOR * this.nameUnexplained(r.code, asked)),
+      score: r.score / (1 + NAME_PRIOR * this.distance(r.code, plan, asked)),
     }));
     head.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
     return [...head, ...found.slice(RERANK_DEPTH)];
@@ -199,19 +264,32 @@ export class KnowledgeBase {
    * concept is left out in turn, and those answers join at half their score.
    */
   private relaxed(
-    plan: ReturnType<typeof expandQuery>,
+    plan: QueryPlan,
     found: ScoredCode[],
     options: { filter: (code: string) => boolean; boost: (code: string) => number },
   ): ScoredCode[] {
-    const best = new Map(found.map((r) => [r.code, r.score * 2]));
-    // Only concepts missing from the best name are suspects (all of them if nothing was found).
-    const topTerms = found[0] ? this.nameTerms.get(found[0].code) : undefined;
+    // Only concepts missing from the best name are suspects — unless the best name holds fewer
+    // than half of them: then it is a guess, and any concept may be the one in the way. The
+    // last concepts first: Vietnamese puts qualifiers after what a thing is.
+    const top = found[0]?.code;
+    const held = plan.groups.map((g) =>
+      top ? g.alternatives.some((a) => this.holds(top, a.terms, 'name')) : false,
+    );
+    const guess = held.filter(Boolean).length * 2 < plan.groups.length;
+    // What matched every concept counts double, unless the best of it is a guess.
+    const best = new Map(found.map((r) => [r.code, r.score * (guess ? 1 : 2)]));
     const suspects = plan.groups
       .map((g, i) => ({ g, i }))
-      .filter(
-        ({ g }) => !topTerms || !g.alternatives.some((a) => a.terms.every((t) => topTerms.has(t))),
-      )
+      .filter(({ i }) => guess || !held[i])
+      .reverse()
       .slice(0, MAX_RELAXATIONS);
+    // A guess may need more than one concept left out ("nhà bị cháy mất hết … làm lại căn cước"):
+    // the procedures matching most of the concepts (OR) join at the same weight.
+    if (guess || found.length === 0) {
+      for (const r of this.index.search(plan.terms.join(' '), { ...options, any: true })) {
+        if ((best.get(r.code) ?? 0) < r.score) best.set(r.code, r.score);
+      }
+    }
     for (const { i: skip } of suspects) {
       const text = plan.groups
         .filter((__, i) => i !== skip)
@@ -226,9 +304,100 @@ export class KnowledgeBase {
       .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
   }
 
-  /** How many terms of the name's head the question (with its synonyms) does not say. */
-  private nameUnexplained(code: string, asked: Set<string>): number {
+  /**
+   * Terms of the name's head that the question (with its synonyms) does not say: a variant whose
+   * head says more ("đăng ký lại khai sinh") is not what a question about "khai sinh" asks.
+   */
+  headUnexplained(topic: string, code: string): number {
+    const asked = new Set(
+      this.index.plan(topic).groups.flatMap((g) => g.alternatives.flatMap((a) => a.terms)),
+    );
     return (this.nameOnly.get(code) ?? []).filter((t) => !asked.has(t)).length;
+  }
+
+  /**
+   * Situations with several possible procedures ("mất giấy khai sinh" → a copy, or registering
+   * again; see `choice` in the synonym table): the best procedure of each, in ranked order, when
+   * the question names such a situation and nothing else tells them apart.
+   */
+  choices(topic: string, ranked: ScoredCode[], now: Date): string[] {
+    const out: string[] = [];
+    for (const group of this.index.plan(topic).groups) {
+      const options = group.alternatives.filter((a) => a.choice);
+      if (options.length < 2) continue;
+      for (const option of options) {
+        const fits = (r: ScoredCode) =>
+          this.holds(r.code, option.terms, 'name') && !out.includes(r.code);
+        // Other words of the question may have kept it out of the ranking: look it up alone.
+        const best =
+          ranked.slice(0, RERANK_DEPTH).find(fits) ??
+          this.index.search(option.terms.join(' '), this.searchOptions(now)).find(fits);
+        if (best) out.push(best.code);
+      }
+    }
+    const rank = new Map(ranked.map((r, i) => [r.code, i]));
+    const at = (code: string) => rank.get(code) ?? ranked.length;
+    return out.sort((a, b) => at(a) - at(b));
+  }
+
+  /** One name's head holds all of the other's: "đăng ký lại khai sinh" ⊃ "đăng ký khai sinh". */
+  isVariant(a: string, b: string): boolean {
+    const ha = this.nameOnly.get(a) ?? [];
+    const hb = this.nameOnly.get(b) ?? [];
+    const within = (x: string[], y: string[]) => x.every((t) => y.includes(t));
+    return within(ha, hb) || within(hb, ha);
+  }
+
+  /**
+   * "Làm sổ đỏ lần đầu": the qualifier is left out of the search (most names do not say it), but
+   * a procedure whose name says it and covers the whole topic is what was asked, even if the
+   * topic alone ranked it low among forty land procedures. Searched again with the qualifier;
+   * those names join (or stay) at the best score times QUALIFIER_BONUS.
+   */
+  private withQualifier(
+    topic: string,
+    qualifier: string,
+    preferred: string[],
+    found: ScoredCode[],
+    options: { filter: (code: string) => boolean; boost: (code: string) => number },
+  ): ScoredCode[] {
+    const best = found[0]?.score ?? 0;
+    const scores = new Map(found.map((r) => [r.code, r.score]));
+    for (const r of this.index.search(`${topic} ${qualifier}`, options).slice(0, RERANK_DEPTH)) {
+      if (!this.says(r.code, preferred) || this.coverage(topic, r.code) < 1) continue;
+      scores.set(r.code, Math.max(scores.get(r.code) ?? 0, best) * QUALIFIER_BONUS);
+    }
+    return [...scores]
+      .map(([code, score]) => ({ code, score }))
+      .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
+  }
+
+  /** The name holds these terms side by side. */
+  private says(code: string, terms: string[]): boolean {
+    return ` ${analyze(this.procedures.get(code)?.name ?? '').join(' ')} `.includes(
+      ` ${terms.join(' ')} `,
+    );
+  }
+
+  /**
+   * How far the name is from the question: terms of the name's head the question (with its
+   * synonyms) does not say, and concepts of the question that the head does not say (found
+   * further in the name, half; nowhere in the name, field or results, half again).
+   */
+  private distance(code: string, plan: QueryPlan, asked: Set<string>): number {
+    const head = this.nameOnly.get(code) ?? [];
+    let missing = 0;
+    for (const g of plan.groups) {
+      if (!g.alternatives.some((a) => this.holds(code, a.terms, 'head'))) missing += HEAD_MISS;
+      if (!g.alternatives.some((a) => this.holds(code, a.terms, 'name'))) missing += NAME_MISS;
+    }
+    // Capped: a long list of cases ("công trình cấp III, cấp IV (… / Nhà ở riêng lẻ / …)") is
+    // not more of a variant than a short one.
+    const tail = Math.min(
+      TAIL_CAP,
+      (this.nameTail.get(code) ?? []).filter((t) => !asked.has(t)).length,
+    );
+    return head.filter((t) => !asked.has(t)).length + missing + TAIL_WEIGHT * tail;
   }
 
   /**
@@ -237,14 +406,27 @@ export class KnowledgeBase {
    */
   coverage(topic: string, code: string): number {
     const terms = this.nameTerms.get(code);
-    const plan = expandQuery(topic);
+    const plan = this.index.plan(topic);
     if (!terms || plan.groups.length === 0) return 0;
     let covered = 0;
     for (const group of plan.groups) {
-      const hit = group.alternatives.some((alt) => alt.terms.every((t) => hasNear(terms, t)));
+      const hit = group.alternatives.some((alt) =>
+        alt.terms.length === 1
+          ? this.hasTerm(terms, alt.terms[0]!)
+          : this.holds(code, alt.terms, 'name'),
+      );
       if (hit) covered += 1;
     }
     return covered / plan.groups.length;
+  }
+
+  /**
+   * The name's head, or its name, field and results, say these terms — several of them side by
+   * side: "ủy quyền" is not said by "Ủy ban … thẩm quyền", nor "hộ chiếu" by "giám hộ".
+   */
+  private holds(code: string, terms: readonly string[], where: 'head' | 'name'): boolean {
+    const text = (where === 'head' ? this.headText : this.nameText).get(code) ?? '';
+    return text.includes(` ${terms.join(' ')} `);
   }
 
   /** The section of `code` whose text best matches the words (documents, conditions…), if any. */
@@ -255,22 +437,20 @@ export class KnowledgeBase {
       filter: (r) => r.code === code,
       combineWith: 'OR',
     });
-    return (hits[0]?.section as AssistantAspect | undefined) ?? null;
+    const best = hits[0];
+    // One stray word found in a long section ("kèm" in "… kèm theo …") says nothing: at least
+    // half of the words must be there.
+    if (!best || best.queryTerms.length * 2 < new Set(terms).size) return null;
+    return best.section as AssistantAspect;
+  }
+
+  /** In the set, or — for a word the catalogue does not know, i.e. a typo — within one letter. */
+  private hasTerm(terms: Set<string>, term: string): boolean {
+    return terms.has(term) || (!this.index.knows(term) && hasNear(terms, term));
   }
 }
 
-/**
- * The head of a procedure name: what it does, before whom, where or in which case ("Cấp thẻ căn
- * cước | cho người từ đủ 14 tuổi trở lên", "Chứng thực bản sao từ bản chính giấy tờ | , văn bản do
- * cơ quan…"). Qualifiers are often left unsaid by residents; the head is not.
- */
-export function nameHead(name: string): string {
-  const cut = name.search(/\s(cho|đối với|do|trong|tại|theo|khi)\s|[(;,:]/i);
-  return cut > 0 ? name.slice(0, cut) : name;
-}
-
 function hasNear(terms: Set<string>, term: string): boolean {
-  if (terms.has(term)) return true;
   if (term.length < 4) return false;
   for (const t of terms)
     if (Math.abs(t.length - term.length) <= 1 && editDistance1(t, term)) return true;

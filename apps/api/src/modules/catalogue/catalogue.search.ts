@@ -1,5 +1,15 @@
-import { analyze, type CatalogueRecord, expandQuery, type QueryPlan } from '@cqs/shared';
+import {
+  analyze,
+  analyzeTokens,
+  type CatalogueRecord,
+  type CompoundLexicon,
+  compoundToken,
+  expandQuery,
+  type QueryAlternative,
+  type QueryPlan,
+} from '@cqs/shared';
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import { vietnameseLexicon } from './catalogue.lexicon';
 
 /** The searchable text of one procedure. */
 export interface SearchDoc {
@@ -50,17 +60,42 @@ function pairTokens(text: string): string[] {
   return out;
 }
 
+/**
+ * The same short texts again as dictionary words of several syllables ("ho_chieu"), so that a
+ * compound of the query is found as a word and not as two syllables that happen to meet
+ * ("xác nhận | nuôi trồng" holds no "nhận nuôi").
+ */
+const COMPOUND_FIELD = 'compounds';
+
 /** Field weights: the name says most, the field (lĩnh vực) some, documents and results least. */
-export const FIELD_BOOST = { name: 4, field: 2, documents: 1, results: 1, pairs: 4 } as const;
+export const FIELD_BOOST = {
+  name: 4,
+  field: 2,
+  documents: 1,
+  results: 1,
+  pairs: 4,
+  compounds: 4,
+} as const;
 const FUZZY = 0.2;
 const MIN_FUZZY_LENGTH = 3;
 const MIN_PREFIX_LENGTH = 2;
 /** Without a result that matches every concept, keep only answers this close to the best one. */
 const OR_FALLBACK_CUTOFF = 0.25;
+/** The largest phrase bonus (the query is the whole name), and how many results always get it. */
+const MAX_PHRASE_BONUS = 3;
+const BONUS_DEPTH = 100;
+const PLAN_CACHE = 64;
+/** Share of a phrase bonus kept when the phrase is found only after the name's head. */
+const TAIL_SHARE = 0.5;
 
 export interface ScoredCode {
   code: string;
   score: number;
+}
+
+export interface IndexOptions {
+  /** Dictionary words (default: Viet74K); `CompoundLexicon.empty` turns compounds off. */
+  lexicon?: CompoundLexicon;
 }
 
 export interface SearchIndexOptions {
@@ -68,6 +103,8 @@ export interface SearchIndexOptions {
   boost?: (code: string) => number;
   /** Keeps only documents for which this returns true. */
   filter?: (code: string) => boolean;
+  /** Any concept may match (OR, with the relative cut-off) instead of every one first. */
+  any?: boolean;
 }
 
 const WORD_FIELDS = ['name', 'field', 'documents', 'results'];
@@ -78,6 +115,7 @@ const scaled = (weight: number) => ({
   documents: FIELD_BOOST.documents * weight,
   results: FIELD_BOOST.results * weight,
   pairs: FIELD_BOOST.pairs * weight,
+  compounds: FIELD_BOOST.compounds * weight,
 });
 
 /**
@@ -92,16 +130,32 @@ const scaled = (weight: number) => ({
 export class ProcedureSearchIndex {
   private readonly mini: MiniSearch<SearchDoc>;
   private readonly nameTerms = new Map<string, string>();
+  /** The analysed head of each name (see nameHead), space-delimited like nameTerms. */
+  private readonly headTerms = new Map<string, string>();
+  private readonly headWords = new Map<string, string[]>();
   /** Every indexed term: a typed word found here is taken as meant, not as a typo. */
   private readonly vocabulary = new Set<string>();
+  /** Dictionary words; unmarked, only those found in the catalogue (see withUnmarked). */
+  readonly lexicon: CompoundLexicon;
+  private readonly plans = new Map<string, QueryPlan>();
 
-  constructor(docs: readonly SearchDoc[]) {
+  constructor(docs: readonly SearchDoc[], indexOptions: IndexOptions = {}) {
+    const lexicon = indexOptions.lexicon ?? vietnameseLexicon();
+    const attested = new Set<string>();
     this.mini = new MiniSearch<SearchDoc>({
       idField: 'code',
-      fields: [...WORD_FIELDS, PAIR_FIELD],
+      fields: [...WORD_FIELDS, PAIR_FIELD, COMPOUND_FIELD],
       storeFields: [],
+      // The compounds field is indexed from the same text as the pairs (name, field, results).
+      extractField: (doc, fieldName) =>
+        (fieldName === COMPOUND_FIELD ? doc.pairs : doc[fieldName as keyof SearchDoc]) as string,
       tokenize: (text, fieldName) => {
         if (fieldName === PAIR_FIELD) return pairTokens(text);
+        if (fieldName === COMPOUND_FIELD) {
+          const tokens = text.split('\n').flatMap((l) => lexicon.compoundTokens(analyzeTokens(l)));
+          for (const t of tokens) attested.add(t);
+          return tokens;
+        }
         const terms = analyze(text);
         for (const t of terms) this.vocabulary.add(t);
         return terms;
@@ -115,20 +169,43 @@ export class ProcedureSearchIndex {
     });
     const sorted = [...docs].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     this.mini.addAll(sorted);
-    for (const doc of sorted) this.nameTerms.set(doc.code, ` ${analyze(doc.name).join(' ')} `);
+    this.lexicon = lexicon.withUnmarked(attested);
+    for (const doc of sorted) {
+      this.nameTerms.set(doc.code, ` ${analyze(doc.name).join(' ')} `);
+      const head = analyze(nameHead(doc.name));
+      this.headTerms.set(doc.code, ` ${head.join(' ')} `);
+      this.headWords.set(doc.code, head);
+    }
   }
 
   get size(): number {
     return this.mini.documentCount;
   }
 
+  /** The term is a word of the catalogue (so, typed, it is meant, not a typo). */
+  knows(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
+  /** The query's concepts and their alternatives, compounds split with this index's lexicon. */
+  plan(text: string): QueryPlan {
+    let plan = this.plans.get(text);
+    if (!plan) {
+      plan = expandQuery(text, undefined, this.lexicon);
+      // A question is planned several times (search, relaxations, coverage): keep the last ones.
+      if (this.plans.size >= PLAN_CACHE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(text, plan);
+    }
+    return plan;
+  }
+
   search(text: string, options: SearchIndexOptions = {}): ScoredCode[] {
-    const plan = expandQuery(text);
+    const plan = this.plan(text);
     if (plan.groups.length === 0) return [];
     const searchOptions: SearchOptions = {
       ...(options.filter ? { filter: (r) => options.filter!(r.id as string) } : {}),
     };
-    let raw = this.mini.search(this.toMiniQuery(plan, 'AND'), searchOptions);
+    let raw = options.any ? [] : this.mini.search(this.toMiniQuery(plan, 'AND'), searchOptions);
     let cutoff = 0;
     if (raw.length === 0 && plan.groups.length > 1) {
       raw = this.mini.search(this.toMiniQuery(plan, 'OR'), searchOptions);
@@ -136,11 +213,20 @@ export class ProcedureSearchIndex {
     }
     const phrases = phrasesOf(plan);
     const scored: ScoredCode[] = [];
+    // The phrase bonus is the costly part and at most MAX_PHRASE_BONUS: past the first
+    // BONUS_DEPTH results, a document that could not reach them even with it keeps its plain
+    // score (long OR queries find most of the catalogue).
+    const best: number[] = [];
     for (const r of raw) {
       const code = r.id as string;
       const boost = options.boost ? options.boost(code) : 1;
       if (!boost) continue;
-      scored.push({ code, score: r.score * this.phraseBonus(code, phrases) * boost });
+      const plain = r.score * boost;
+      const floor = best.length < BONUS_DEPTH ? 0 : best[best.length - 1]!;
+      const score =
+        plain * MAX_PHRASE_BONUS < floor ? plain : plain * this.phraseBonus(code, phrases);
+      scored.push({ code, score });
+      if (score > floor) insertDescending(best, score, BONUS_DEPTH);
     }
     scored.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
     if (cutoff > 0 && scored.length > 0) {
@@ -157,21 +243,35 @@ export class ProcedureSearchIndex {
    */
   private phraseBonus(code: string, phrases: Phrases): number {
     const name = this.nameTerms.get(code) ?? '';
+    const head = this.headTerms.get(code) ?? '';
+    const headWords = this.headWords.get(code) ?? [];
+    // Words found together only after the head ("Đăng ký cập nhật … trong hồ sơ đăng ký hộ kinh
+    // doanh") are about a qualifier of the procedure, not about what it does: half the bonus.
+    // The head begins with the query's first word and holds the others in order, with other words
+    // between ("đăng ký hộ kinh doanh" → "Đăng ký thành lập hộ kinh doanh"): as good as together.
+    const inside = (phrase: string, bonus: number) =>
+      head.includes(phrase) || inOrderFromStart(headWords, phrase)
+        ? bonus
+        : name.includes(phrase)
+          ? 1 + (bonus - 1) * TAIL_SHARE
+          : 0;
     if (phrases.whole) {
       // The resident typed the procedure's very name (less "thủ tục"), or its beginning.
       if (name === phrases.whole) return 3;
       if (name.startsWith(phrases.whole)) return 2.2;
-      if (name.includes(phrases.whole)) return 2;
+      const found = inside(phrases.whole, 2);
+      if (found) return found;
     }
     // The same query said with the catalogue's words ("cấp CCCD" → "cấp thẻ căn cước").
     let rephrased = 0;
     for (const whole of phrases.rephrased) {
       if (name === whole) rephrased = Math.max(rephrased, 3);
       else if (name.startsWith(whole)) rephrased = Math.max(rephrased, 2.1);
-      else if (name.includes(whole)) rephrased = Math.max(rephrased, 1.9);
+      else rephrased = Math.max(rephrased, inside(whole, 1.9));
     }
     if (rephrased) return rephrased;
-    if (phrases.alternatives.some((p) => name.includes(p))) return 1.8;
+    const alternative = Math.max(0, ...phrases.alternatives.map((p) => inside(p, 1.8)));
+    if (alternative) return alternative;
     if (phrases.pairs.length === 0) return 1;
     const found = phrases.pairs.filter((p) => name.includes(p)).length;
     return 1 + 0.5 * (found / phrases.pairs.length);
@@ -189,30 +289,80 @@ export class ProcedureSearchIndex {
       queries: plan.groups.map((group) => ({
         combineWith: 'OR',
         queries: group.alternatives.map((alt, i) =>
-          alt.terms.length > 1
-            ? {
-                combineWith: 'AND',
-                queries: [pairsOf(alt.terms).join(' ')],
-                fields: [PAIR_FIELD],
-                // Averaged over the pairs: a long phrase is not worth more than a short synonym.
-                boost: scaled(alt.weight / (alt.terms.length - 1)),
-                fuzzy: false,
-                prefix: false,
-              }
-            : {
-                combineWith: 'AND',
-                queries: alt.terms,
-                fields: WORD_FIELDS,
-                boost: scaled(alt.weight),
-                fuzzy: (term: string) => this.fuzziness(term),
-                // Only what is being typed may be a prefix ("dang k" → "dang ki"); whole
-                // syllables match whole, or "con" would match every "cong".
-                prefix: (term: string) => group.last && i === 0 && term.length >= MIN_PREFIX_LENGTH,
-              },
+          this.alternativeQuery(alt, group.last && i === 0),
         ),
       })),
     };
   }
+
+  /** `typing`: the alternative says what the resident typed last (it may be half a word). */
+  private alternativeQuery(alt: QueryAlternative, typing: boolean): Query {
+    if (alt.kind === 'compound') {
+      return {
+        queries: [compoundToken(alt.terms)],
+        fields: [COMPOUND_FIELD],
+        boost: scaled(alt.weight),
+        fuzzy: false,
+        prefix: false,
+      };
+    }
+    if (alt.terms.length > 1 && alt.kind !== 'loose') {
+      return {
+        combineWith: 'AND',
+        queries: [pairsOf(alt.terms).join(' ')],
+        fields: [PAIR_FIELD],
+        // Averaged over the pairs: a long phrase is not worth more than a short synonym.
+        boost: scaled(alt.weight / (alt.terms.length - 1)),
+        fuzzy: false,
+        prefix: false,
+      };
+    }
+    const lastTerm = alt.terms.at(-1);
+    return {
+      combineWith: 'AND',
+      queries: alt.terms,
+      fields: WORD_FIELDS,
+      boost: scaled(alt.weight),
+      fuzzy: (term: string) => this.fuzziness(term),
+      // Only what is being typed may be a prefix ("dang k" → "dang ki"); whole
+      // syllables match whole, or "con" would match every "cong".
+      prefix: (term: string) => typing && term === lastTerm && term.length >= MIN_PREFIX_LENGTH,
+    };
+  }
+}
+
+/**
+ * The head of a procedure name: what it does, before whom, where or in which case ("Cấp thẻ căn
+ * cước | cho người từ đủ 14 tuổi trở lên", "Chứng thực bản sao từ bản chính giấy tờ | , văn bản do
+ * cơ quan…"). Qualifiers are often left unsaid by residents; the head is not.
+ */
+export function nameHead(name: string): string {
+  const cut = name.search(/\s(cho|đối với|do|trong|tại|theo|khi)\s|[(;,:]/i);
+  return cut > 0 ? name.slice(0, cut) : name;
+}
+
+/** Keeps `list` sorted high to low and at most `max` long. */
+function insertDescending(list: number[], value: number, max: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]! < value) i--;
+  list.splice(i, 0, value);
+  if (list.length > max) list.pop();
+}
+
+const split = new Map<string, string[]>();
+
+/** The head's words begin with the phrase's first word and hold the others in order. */
+function inOrderFromStart(have: string[], phrase: string): boolean {
+  let want = split.get(phrase);
+  if (!want) {
+    want = phrase.trim().split(' ');
+    if (split.size > 1000) split.clear();
+    split.set(phrase, want);
+  }
+  if (want.length < 2 || have[0] !== want[0]) return false;
+  let k = 1;
+  for (let i = 1; i < have.length && k < want.length; i++) if (have[i] === want[k]) k++;
+  return k === want.length;
 }
 
 function pairsOf(terms: string[]): string[] {
@@ -234,7 +384,10 @@ const MAX_REPHRASINGS = 16;
 function rephrasings(plan: QueryPlan): string[] {
   let combos: string[][] = [[]];
   for (const group of plan.groups) {
-    const options = group.alternatives.filter((a) => a.kind !== 'older').map((a) => a.terms);
+    // A compound's loose and whole forms are the same words: one of them is enough.
+    const options = group.alternatives
+      .filter((a) => a.kind !== 'older' && a.kind !== 'loose')
+      .map((a) => a.terms);
     if (options.length === 0) return [];
     combos = combos.flatMap((c) => options.map((o) => [...c, ...o])).slice(0, MAX_REPHRASINGS);
   }
@@ -251,7 +404,9 @@ function phrasesOf(plan: QueryPlan): Phrases {
     pairs.push(` ${plan.terms[i]} ${plan.terms[i + 1]} `);
   }
   const alternatives = plan.groups.flatMap((g) =>
-    g.alternatives.filter((a) => a.terms.length > 1).map((a) => ` ${a.terms.join(' ')} `),
+    g.alternatives
+      .filter((a) => a.terms.length > 1 && a.kind !== 'loose')
+      .map((a) => ` ${a.terms.join(' ')} `),
   );
   return {
     whole: plan.terms.length > 1 ? ` ${plan.terms.join(' ')} ` : null,
