@@ -1,20 +1,23 @@
 import { CompoundLexicon, type Token, tokenize } from '@cqs/shared';
 import {
   ASPECT_CUES,
-  BEREAVEMENT_CUES,
-  CHILD_CUES,
   FEEDBACK_CUES,
   FILLER_CUES,
   GREETING_CUES,
   KEEP_PHRASES,
+  SUBMISSION_CUES,
+} from './assistant.cue-tables';
+import {
+  BEREAVEMENT_CUES,
+  CHILD_CUES,
   ORGANISATION_CUES,
   PAST_CUES,
   QUALIFIER_CUES,
-  SUBMISSION_CUES,
   TRACKING_CUES,
-} from './assistant.cue-tables';
+} from './assistant.situation-cues';
 
 export * from './assistant.cue-tables';
+export * from './assistant.situation-cues';
 
 export interface CueMatch {
   kind: string;

@@ -9,12 +9,12 @@ import {
 } from '@cqs/shared';
 import MiniSearch from 'minisearch';
 import {
-  nameHead,
   ProcedureSearchIndex,
   type ScoredCode,
   searchDocFrom,
 } from '../catalogue/catalogue.search';
 import { COMMUNE_BOOST } from '../catalogue/catalogue.service';
+import { ProcedureNames } from './assistant.names';
 
 /** The province's settings of one published version (the record text is shared by versions). */
 export interface VersionSettings extends ProcedureLocalSettings {
@@ -101,15 +101,8 @@ const MIN_RESULTS = 3;
 /** At most this many extra searches per question (each costs about one search). */
 const MAX_RELAXATIONS = 3;
 export const NAME_PRIOR = 0.2;
-/** What a concept of the question costs when the name's head does not say it… */
-const HEAD_MISS = 1;
-/** An unsaid term of the name's qualifiers costs a tenth of a head term, at most five of them. */
-const TAIL_WEIGHT = 0.1;
-const TAIL_CAP = 5;
 /** A name that says the question's qualifier ("lần đầu") gains this much. */
 const QUALIFIER_BONUS = 1.5;
-/** …and again when the whole name, field and results do not. */
-const NAME_MISS = 0.5;
 
 /**
  * The assistant's in-memory knowledge: every procedure with its versions, the catalogue's
@@ -121,43 +114,20 @@ export class KnowledgeBase {
   readonly procedures = new Map<string, KnowledgeProcedure>();
   private readonly index: ProcedureSearchIndex;
   private readonly chunks: MiniSearch<Chunk>;
-  /** Terms of name, field and results: what a confident question should mostly be made of. */
-  private readonly nameTerms = new Map<string, Set<string>>();
-  /** The same as space-delimited analysed lines, to find a phrase's words side by side. */
-  private readonly nameText = new Map<string, string>();
-  private readonly headText = new Map<string, string>();
+  private readonly names: ProcedureNames;
   private optionsAt:
     | {
         time: number;
         options: { filter: (code: string) => boolean; boost: (code: string) => number };
       }
     | undefined;
-  /** Distinct analysed terms of the name's head (see nameHead). */
-  private readonly nameOnly = new Map<string, string[]>();
-  /** Distinct analysed terms of the rest of the name (its qualifiers), not in the head. */
-  private readonly nameTail = new Map<string, string[]>();
 
   /** `lexicon`: dictionary words for compounds (default Viet74K; the evaluation compares). */
   constructor(
     procedures: readonly KnowledgeProcedure[],
     options: { lexicon?: CompoundLexicon } = {},
   ) {
-    for (const p of procedures) {
-      this.procedures.set(p.code, p);
-      const head = new Set(analyze(nameHead(p.name)));
-      this.nameOnly.set(p.code, [...head]);
-      this.nameTail.set(
-        p.code,
-        [...new Set(analyze(p.name))].filter((t) => !head.has(t)),
-      );
-      const lines = [p.name, p.field, ...p.record.results.map((r) => r.name)];
-      this.nameText.set(p.code, ` ${lines.map((l) => analyze(l).join(' ')).join(' | ')} `);
-      this.headText.set(p.code, ` ${analyze(nameHead(p.name)).join(' ')} `);
-      this.nameTerms.set(
-        p.code,
-        new Set(analyze([p.name, p.field, ...p.record.results.map((r) => r.name)].join(' '))),
-      );
-    }
+    for (const p of procedures) this.procedures.set(p.code, p);
     this.index = new ProcedureSearchIndex(
       procedures.map((p) =>
         searchDocFrom({
@@ -169,6 +139,10 @@ export class KnowledgeBase {
         }),
       ),
       options,
+    );
+    this.names = new ProcedureNames(
+      procedures.map((p) => ({ ...p, results: p.record.results.map((r) => r.name) })),
+      (term) => this.index.knows(term),
     );
     this.chunks = new MiniSearch<Chunk>({
       fields: ['text'],
@@ -239,7 +213,7 @@ export class KnowledgeBase {
     const plan = this.index.plan(topic);
     let found = this.index.search(topic, options);
     const top = found[0];
-    const partial = top !== undefined && this.coverage(topic, top.code) < 1;
+    const partial = top !== undefined && this.names.coverage(plan, top.code) < 1;
     if ((found.length < MIN_RESULTS || partial) && plan.groups.length > 2) {
       found = this.relaxed(plan, found, options);
     }
@@ -249,10 +223,9 @@ export class KnowledgeBase {
     // The basic procedure before its variants: among the best, prefer names the question
     // explains most of ("đăng ký hộ kinh doanh" → "Đăng ký thành lập hộ kinh doanh", not
     // "Đăng ký cập nhật, bổ sung thông tin trong hồ sơ đăng ký hộ kinh doanh…").
-    const asked = new Set(plan.groups.flatMap((g) => g.alternatives.flatMap((a) => a.terms)));
     const head = found.slice(0, RERANK_DEPTH).map((r) => ({
       code: r.code,
-      score: r.score / (1 + NAME_PRIOR * this.distance(r.code, plan, asked)),
+      score: r.score / (1 + NAME_PRIOR * this.names.distance(r.code, plan)),
     }));
     head.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
     return [...head, ...found.slice(RERANK_DEPTH)];
@@ -273,7 +246,7 @@ export class KnowledgeBase {
     // last concepts first: Vietnamese puts qualifiers after what a thing is.
     const top = found[0]?.code;
     const held = plan.groups.map((g) =>
-      top ? g.alternatives.some((a) => this.holds(top, a.terms, 'name')) : false,
+      top ? g.alternatives.some((a) => this.names.holds(top, a.terms, 'name')) : false,
     );
     const guess = held.filter(Boolean).length * 2 < plan.groups.length;
     // What matched every concept counts double, unless the best of it is a guess.
@@ -304,15 +277,9 @@ export class KnowledgeBase {
       .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
   }
 
-  /**
-   * Terms of the name's head that the question (with its synonyms) does not say: a variant whose
-   * head says more ("đăng ký lại khai sinh") is not what a question about "khai sinh" asks.
-   */
+  /** Terms of the name's head that the question does not say (see ProcedureNames). */
   headUnexplained(topic: string, code: string): number {
-    const asked = new Set(
-      this.index.plan(topic).groups.flatMap((g) => g.alternatives.flatMap((a) => a.terms)),
-    );
-    return (this.nameOnly.get(code) ?? []).filter((t) => !asked.has(t)).length;
+    return this.names.headUnexplained(this.index.plan(topic), code);
   }
 
   /**
@@ -327,7 +294,7 @@ export class KnowledgeBase {
       if (options.length < 2) continue;
       for (const option of options) {
         const fits = (r: ScoredCode) =>
-          this.holds(r.code, option.terms, 'name') && !out.includes(r.code);
+          this.names.holds(r.code, option.terms, 'name') && !out.includes(r.code);
         // Other words of the question may have kept it out of the ranking: look it up alone.
         const best =
           ranked.slice(0, RERANK_DEPTH).find(fits) ??
@@ -342,10 +309,7 @@ export class KnowledgeBase {
 
   /** One name's head holds all of the other's: "đăng ký lại khai sinh" ⊃ "đăng ký khai sinh". */
   isVariant(a: string, b: string): boolean {
-    const ha = this.nameOnly.get(a) ?? [];
-    const hb = this.nameOnly.get(b) ?? [];
-    const within = (x: string[], y: string[]) => x.every((t) => y.includes(t));
-    return within(ha, hb) || within(hb, ha);
+    return this.names.isVariant(a, b);
   }
 
   /**
@@ -364,7 +328,7 @@ export class KnowledgeBase {
     const best = found[0]?.score ?? 0;
     const scores = new Map(found.map((r) => [r.code, r.score]));
     for (const r of this.index.search(`${topic} ${qualifier}`, options).slice(0, RERANK_DEPTH)) {
-      if (!this.says(r.code, preferred) || this.coverage(topic, r.code) < 1) continue;
+      if (!this.names.says(r.code, preferred) || this.coverage(topic, r.code) < 1) continue;
       scores.set(r.code, Math.max(scores.get(r.code) ?? 0, best) * QUALIFIER_BONUS);
     }
     return [...scores]
@@ -372,61 +336,12 @@ export class KnowledgeBase {
       .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
   }
 
-  /** The name holds these terms side by side. */
-  private says(code: string, terms: string[]): boolean {
-    return ` ${analyze(this.procedures.get(code)?.name ?? '').join(' ')} `.includes(
-      ` ${terms.join(' ')} `,
-    );
-  }
-
   /**
-   * How far the name is from the question: terms of the name's head the question (with its
-   * synonyms) does not say, and concepts of the question that the head does not say (found
-   * further in the name, half; nowhere in the name, field or results, half again).
-   */
-  private distance(code: string, plan: QueryPlan, asked: Set<string>): number {
-    const head = this.nameOnly.get(code) ?? [];
-    let missing = 0;
-    for (const g of plan.groups) {
-      if (!g.alternatives.some((a) => this.holds(code, a.terms, 'head'))) missing += HEAD_MISS;
-      if (!g.alternatives.some((a) => this.holds(code, a.terms, 'name'))) missing += NAME_MISS;
-    }
-    // Capped: a long list of cases ("công trình cấp III, cấp IV (… / Nhà ở riêng lẻ / …)") is
-    // not more of a variant than a short one.
-    const tail = Math.min(
-      TAIL_CAP,
-      (this.nameTail.get(code) ?? []).filter((t) => !asked.has(t)).length,
-    );
-    return head.filter((t) => !asked.has(t)).length + missing + TAIL_WEIGHT * tail;
-  }
-
-  /**
-   * Share of the question's concepts found in the procedure's name, field or results (typos
-   * within one letter count): low coverage means the best match is a guess.
+   * Share of the question's concepts found in the procedure's name, field or results: low
+   * coverage means the best match is a guess.
    */
   coverage(topic: string, code: string): number {
-    const terms = this.nameTerms.get(code);
-    const plan = this.index.plan(topic);
-    if (!terms || plan.groups.length === 0) return 0;
-    let covered = 0;
-    for (const group of plan.groups) {
-      const hit = group.alternatives.some((alt) =>
-        alt.terms.length === 1
-          ? this.hasTerm(terms, alt.terms[0]!)
-          : this.holds(code, alt.terms, 'name'),
-      );
-      if (hit) covered += 1;
-    }
-    return covered / plan.groups.length;
-  }
-
-  /**
-   * The name's head, or its name, field and results, say these terms — several of them side by
-   * side: "ủy quyền" is not said by "Ủy ban … thẩm quyền", nor "hộ chiếu" by "giám hộ".
-   */
-  private holds(code: string, terms: readonly string[], where: 'head' | 'name'): boolean {
-    const text = (where === 'head' ? this.headText : this.nameText).get(code) ?? '';
-    return text.includes(` ${terms.join(' ')} `);
+    return this.names.coverage(this.index.plan(topic), code);
   }
 
   /** The section of `code` whose text best matches the words (documents, conditions…), if any. */
@@ -443,33 +358,6 @@ export class KnowledgeBase {
     if (!best || best.queryTerms.length * 2 < new Set(terms).size) return null;
     return best.section as AssistantAspect;
   }
-
-  /** In the set, or — for a word the catalogue does not know, i.e. a typo — within one letter. */
-  private hasTerm(terms: Set<string>, term: string): boolean {
-    return terms.has(term) || (!this.index.knows(term) && hasNear(terms, term));
-  }
-}
-
-function hasNear(terms: Set<string>, term: string): boolean {
-  if (term.length < 4) return false;
-  for (const t of terms)
-    if (Math.abs(t.length - term.length) <= 1 && editDistance1(t, term)) return true;
-  return false;
-}
-
-/** True when a and b differ by at most one insertion, deletion, substitution or swap. */
-function editDistance1(a: string, b: string): boolean {
-  if (a === b) return true;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const ra = a.slice(i + 1);
-  const rb = b.slice(i + 1);
-  if (a.length === b.length) {
-    return (
-      ra === rb || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-    );
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 export type { FeeOverrides };
