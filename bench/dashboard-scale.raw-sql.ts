@@ -201,3 +201,37 @@ export function rawSqlTotals(db: Db) {
     });
   };
 }
+
+/**
+ * The first design's read (migration 0017 alone), kept as a baseline: per (unit, procedure)
+ * sums over the daily rollup, which the service then summed per unit and per procedure in Node.
+ */
+export function dailyOnlyTotals(db: Db) {
+  return async (
+    unitCodes: string[],
+    from: string,
+    to: string,
+    lastClosed: string,
+  ): Promise<UnitProcedureTotals[]> => {
+    if (unitCodes.length === 0) return [];
+    const sums = counterKeys
+      .map((k) =>
+        k === 'timely_due_open'
+          ? `coalesce(sum(${k}) filter (where day <= ${isoDay(lastClosed)}), 0) as ${k}`
+          : `coalesce(sum(${k}), 0) as ${k}`,
+      )
+      .join(', ');
+    const { rows } = await sql
+      .raw<Record<string, string | number>>(`
+      select unit_code, procedure_code, ${sums} from dashboard_daily
+      where unit_code in (${literalList(unitCodes)})
+        and day between ${isoDay(from)} and ${isoDay(to)}
+      group by unit_code, procedure_code`)
+      .execute(db);
+    return rows.map((r) => {
+      const counters: Counters = emptyCounters();
+      for (const k of counterKeys) counters[k] = Number(r[k]);
+      return { unitCode: String(r.unit_code), procedureCode: String(r.procedure_code), counters };
+    });
+  };
+}

@@ -33,7 +33,7 @@ export interface Row {
   scenario: string;
   path: string;
   ms: number[];
-  /** Timings of the rollup path this raw path is compared with (ratio raw ÷ rollup). */
+  /** Timings of the rollup path this path is compared with (ratio this ÷ rollup). */
   ratioTo?: number[] | undefined;
 }
 
@@ -41,14 +41,15 @@ const fmt = (x: number) => (x >= 10_000 ? x.toFixed(0) : x >= 100 ? x.toFixed(1)
 
 export function printTable(rows: Row[], log: (line: string) => void): void {
   log(
-    `${'scenario'.padEnd(44)} ${'path'.padEnd(27)} ${'n'.padStart(3)} ${'p50'.padStart(9)} ${'p95'.padStart(9)}  ratio raw÷rollup (p50 / p95)`,
+    `${'scenario'.padEnd(44)} ${'path'.padEnd(27)} ${'n'.padStart(3)} ${'p50'.padStart(9)} ${'p95'.padStart(9)}  ÷ rollup, service (p50 / p95)`,
   );
   let previous = '';
   for (const r of rows) {
     const p50 = percentile(r.ms, 50);
     const p95 = percentile(r.ms, 95);
+    const x = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
     const ratio = r.ratioTo
-      ? `  ${(p50 / percentile(r.ratioTo, 50)).toFixed(0)}× / ${(p95 / percentile(r.ratioTo, 95)).toFixed(0)}×`
+      ? `  ${x(p50 / percentile(r.ratioTo, 50))}× / ${x(p95 / percentile(r.ratioTo, 95))}×`
       : '';
     log(
       `${(r.scenario === previous ? '' : r.scenario).padEnd(44)} ${r.path.padEnd(27)} ${String(r.ms.length).padStart(3)} ${fmt(p50).padStart(9)} ${fmt(p95).padStart(9)}${ratio}`,

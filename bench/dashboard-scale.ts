@@ -39,7 +39,7 @@ import { seedUnits } from '../apps/api/src/modules/units/units.seed';
 import { UnitsService } from '../apps/api/src/modules/units/units.service';
 import { checkUnit, prng, samplePeriods } from './dashboard-scale.check';
 import { type DataSetSpec, loadDataSet, storedDataSet } from './dashboard-scale.load';
-import { rawSqlTotals } from './dashboard-scale.raw-sql';
+import { dailyOnlyTotals, rawSqlTotals } from './dashboard-scale.raw-sql';
 import { printTable, type Row, timeRuns } from './dashboard-scale.timing';
 
 const args = Object.fromEntries(
@@ -56,6 +56,8 @@ const warmup = int('warmup', 5);
 const rawRuns = int('raw-runs', 3);
 /** The raw fold of the whole province reads every event: minutes per run at 5 M dossiers. */
 const provinceRawRuns = int('province-raw-runs', 1);
+/** Runs of the first design's read (daily rollup only), for the before/after ratio. */
+const baselineRuns = int('baseline-runs', 5);
 const dbName = args.database ?? 'bench_dashboard';
 if (!/^[a-z_][a-z0-9_]*$/.test(dbName) || dbName === 'test') {
   throw new Error(`refusing database name ${dbName}: the benchmark needs its own database`);
@@ -206,6 +208,7 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   const rawSql = rawSqlTotals(handle.db);
+  const dailyOnly = dailyOnlyTotals(handle.db);
   const indexUrl = (unit: string, p: { from: string; to: string }) =>
     `/api/dashboard/service-index?unit=${unit}&from=${p.from}&to=${p.to}`;
   const equalLines: string[] = [];
@@ -226,11 +229,17 @@ async function main(): Promise<void> {
         0,
         raws,
       );
+      const before = await timeRuns(
+        () => dashboard.serviceIndex(actor, { unit, ...p }, dailyOnly),
+        1,
+        baselineRuns,
+      );
       rows.push({ scenario, path: 'rollup, HTTP route', ms: http.ms });
       rows.push({ scenario, path: 'rollup, service', ms: service.ms });
+      rows.push({ scenario, path: 'daily rollup only (0017)', ms: before.ms, ratioTo: service.ms });
       rows.push({ scenario, path: 'raw events, SQL fold', ms: raw.ms, ratioTo: service.ms });
       equalLines.push(
-        `  ${scenario}: rollup ${isDeepStrictEqual(service.last, raw.last) ? '=' : '≠'} raw SQL fold`,
+        `  ${scenario}: rollup ${isDeepStrictEqual(service.last, raw.last) ? '=' : '≠'} raw SQL fold, ${isDeepStrictEqual(service.last, before.last) ? '=' : '≠'} daily rollup only`,
       );
     }
   }
@@ -302,7 +311,7 @@ async function main(): Promise<void> {
   log('\nrollup = raw on the timed periods (whole service-index answer compared):');
   for (const l of equalLines) log(l);
   log(
-    `\ntimings (rollup: ${warmup} warm-up + ${runs} runs; raw SQL fold: ${provinceRawRuns} run(s) for the province, ${rawRuns} for the commune; app fold: 1 run, the fold of the commune's dossiers timed once) — ms`,
+    `\ntimings (rollup: ${warmup} warm-up + ${runs} runs; raw SQL fold: ${provinceRawRuns} run(s) for the province, ${rawRuns} for the commune; daily rollup only: 1 warm-up + ${baselineRuns}; app fold: 1 run, the fold of the commune's dossiers timed once) — ms`,
   );
   printTable(rows, log);
   await app.server.close();
