@@ -83,22 +83,32 @@ export class CompoundLexicon {
   /**
    * Splits analysed terms into words: the fewest words (maximum matching, the classic approach
    * for Vietnamese), ties going to the longer word on the left. "xác nhận nuôi trồng" →
-   * [xác nhận][nuôi trồng], so "nhận nuôi" is not found in it.
+   * [xác nhận][nuôi trồng], so "nhận nuôi" is not found in it. `phrases` (folded, e.g. the
+   * synonym table's) count as words too: "sao y | bản chính", not "sao | y bản | chính".
    */
-  segment(tokens: readonly Token[], unmarked = !hasMarks(tokens)): WordSpan[] {
+  segment(
+    tokens: readonly Token[],
+    unmarked = !hasMarks(tokens),
+    phrases?: { has(folded: string): boolean; longest: number },
+  ): WordSpan[] {
     const n = tokens.length;
     const keys = keysOf(tokens, unmarked);
+    const terms = tokens.map((t) => t.term);
+    const longest = Math.max(this.longest, phrases?.longest ?? 0);
     // best[i]: fewest words for tokens[i..]; next[i]: where the first of them ends.
     const best = new Array<number>(n + 1).fill(0);
     const next = new Array<number>(n + 1).fill(n);
     for (let i = n - 1; i >= 0; i--) {
       best[i] = best[i + 1]! + 1;
       next[i] = i + 1;
-      for (let len = Math.min(this.longest, n - i); len >= 2; len--) {
+      for (let len = Math.min(longest, n - i); len >= 2; len--) {
         const words = best[i + len]! + 1;
         // Longest first, so a tie keeps the longer word on the left.
         if (words < best[i]! || (words === best[i]! && next[i] === i + 1)) {
-          if (this.hasKeys(keys.slice(i, i + len), unmarked)) {
+          if (
+            (len <= this.longest && this.hasKeys(keys.slice(i, i + len), unmarked)) ||
+            phrases?.has(terms.slice(i, i + len).join(' '))
+          ) {
             best[i] = words;
             next[i] = i + len;
           }

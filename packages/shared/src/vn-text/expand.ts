@@ -136,10 +136,10 @@ export function expandQuery(
 ): QueryPlan {
   const tokens = analyzeTokens(text);
   const terms = tokens.map((t) => t.term);
+  const unmarked = !hasMarks(tokens);
   const groups: QueryGroup[] = [];
   // Terms no phrase of the table claimed, waiting to be split into words.
   let rest: Token[] = [];
-  const unmarked = !hasMarks(tokens);
   const flush = () => {
     for (const { start, end } of lexicon.segment(rest, unmarked)) {
       const word = rest.slice(start, end).map((t) => t.term);
@@ -156,10 +156,24 @@ export function expandQuery(
     }
     rest = [];
   };
+  // A phrase of the table never straddles two dictionary words: "nhận nuôi" is not in "xác
+  // nhận | nuôi trồng" (a phrase inside one word is fine: "sao y" in "sao y bản chính").
+  const wordOf = new Array<number>(terms.length).fill(0);
+  const wordStart = new Array<boolean>(terms.length + 1).fill(false);
+  const wordEnd = new Array<boolean>(terms.length + 1).fill(false);
+  const phrases = { has: (key: string) => table.expansions.has(key), longest: table.longest };
+  lexicon.segment(tokens, unmarked, phrases).forEach((w, k) => {
+    for (let t = w.start; t < w.end; t++) wordOf[t] = k;
+    wordStart[w.start] = true;
+    wordEnd[w.end] = true;
+  });
+  const straddles = (from: number, to: number) =>
+    wordOf[from] !== wordOf[to - 1] && (!wordStart[from] || !wordEnd[to]);
   let i = 0;
   while (i < terms.length) {
     let matched = 0;
     for (let n = Math.min(table.longest, terms.length - i); n >= 1; n--) {
+      if (straddles(i, i + n)) continue;
       const key = terms.slice(i, i + n).join(' ');
       const expansions = table.expansions.get(key);
       if (!expansions) continue;

@@ -157,3 +157,96 @@ describe('clarification, confidence and follow-ups', () => {
     expect(d.outcome).toBe('needs_input');
   });
 });
+
+describe('tracking without a dossier code', () => {
+  it('takes a dossier handed in earlier, or its status, as tracking — never a new submission', () => {
+    for (const text of [
+      'hồ sơ mình nộp hôm trước đến đâu rồi',
+      'ho so toi nop tuan truoc sao chua co ket qua',
+      'tôi nộp hồ sơ đất từ tháng trước mà chưa thấy gì',
+      'kiểm tra giúp hồ sơ tôi đã nộp',
+      'hồ sơ khai sinh tôi nộp hôm thứ hai giờ thế nào rồi',
+      'hồ sơ tôi gửi hôm qua đã xử lý xong chưa',
+    ]) {
+      expect(ask(text), text).toEqual({ kind: 'tracking', code: null, last4: null });
+    }
+  });
+
+  it('still answers a section asked about a dossier handed in, and still files feedback', () => {
+    const d = procedure('tôi đã nộp hồ sơ đăng ký kết hôn, bao lâu thì có kết quả');
+    expect(d.intent).toBe('procedure_question');
+    expect(d.aspect).toBe('time');
+    expect(top(d)).toBe('1.000894');
+    expect(ask('đèn đường hỏng từ hôm qua').kind).toBe('feedback');
+    expect(procedure('tôi muốn nộp hồ sơ đăng ký khai sinh').intent).toBe('start_submission');
+  });
+});
+
+describe('variants the question does not choose between', () => {
+  it('asks between a copy and registering again for a lost birth certificate', () => {
+    for (const text of [
+      'mat giay khai sinh',
+      'giấy khai sinh bị mất muốn làm lại thì làm thủ tục nào',
+    ]) {
+      const d = procedure(text);
+      expect(d.outcome, text).toBe('clarify');
+      expect([...d.candidates].sort(), text).toEqual(['1.004884', '2.000635']);
+    }
+  });
+
+  it('asks between the commune and the border area for a foreign element', () => {
+    const d = procedure('khai tu co yeu to nuoc ngoai');
+    expect(d.outcome).toBe('clarify');
+    expect(d.candidates.slice(0, 2)).toEqual(['1.001766', '1.004827']);
+  });
+
+  it('does not offer a variant whose name says more than was asked', () => {
+    // "đăng ký lại khai sinh" says "lại"; the resident did not.
+    for (const text of ['khai sinh', 'tôi muốn nộp hồ sơ khai sinh cho con', 'làm căn cước']) {
+      const d = procedure(text);
+      expect(top(d), text).toMatch(/^1\.00119[3]$|^1\.01406[12]$/);
+      expect(d.candidates, text).not.toContain('1.004884');
+      expect(d.candidates, text).not.toContain('1.014063'); // cấp đổi
+    }
+    expect(procedure('lam giay khai sinh can giay to gi').outcome).toBe('answer');
+  });
+
+  it('offers the resident’s own age variant first, the child’s when a child is named', () => {
+    const adult = procedure('làm căn cước');
+    expect(adult.outcome).toBe('clarify');
+    expect(adult.candidates[0]).toBe('1.014061');
+    for (const text of ['làm căn cước cho con cần gì', 'cap can cuoc cho tre duoi 14 tuoi']) {
+      expect(top(procedure(text)), text).toBe('1.014062');
+    }
+  });
+
+  it('prefers the name that says the qualifier ("lần đầu"), a person before an organisation', () => {
+    expect(top(procedure('làm sổ đỏ lần đầu cần giấy tờ gì'))).toBe('1.013978');
+    expect(top(procedure('làm sổ đỏ lần đầu cho tổ chức'))).toBe('1.012753');
+  });
+});
+
+describe('words that look like cues but are not', () => {
+  it('keeps a syllable of a dictionary word out of the cues ("che do" is chế độ, not "đó")', () => {
+    const d = procedure('che do thai san bao lau duoc nhan');
+    expect(d.code).toBe('2.000693');
+    expect(d.aspect).toBe('time');
+  });
+
+  it('lets an explicit question win over a section noun that is the topic ("đổi địa chỉ")', () => {
+    const d = procedure('hộ kinh doanh chuyển địa chỉ sang phường khác cần giấy tờ gì');
+    expect(d.aspect).toBe('documents');
+    expect(top(d)).toBe('2.000720');
+    // The same noun asking the same section is still the question: a follow-up.
+    const followUp = procedure('còn giấy tờ thì cần gì', { procedureCode: '1.000894' });
+    expect(followUp.code).toBe('1.000894');
+    expect(followUp.aspect).toBe('documents');
+  });
+
+  it('reads "bố mất" as a death, not a lost paper, and a "làm" before the question as question', () => {
+    expect(top(procedure('mẹ mất rồi làm giấy báo tử ở đâu'))).toBe('1.000656');
+    const d = procedure('đăng ký tạm trú làm mất bao lâu');
+    expect(top(d)).toBe('1.004194');
+    expect(d.aspect).toBe('time');
+  });
+});

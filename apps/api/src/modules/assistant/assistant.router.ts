@@ -245,7 +245,11 @@ const WEAK = new Set(WEAK_ASPECT_CUES.map((c) => foldVietnamese(c)));
 function askedAspects(tokens: ReturnType<typeof tokenize>, cues: CueMatch[]): CueMatch[] {
   const asked = cues.filter((c) => ASPECTS.has(c.kind));
   const strong = asked.filter((c) => !WEAK.has(cueText(tokens, c)));
-  return strong.length > 0 ? strong : asked;
+  if (strong.length === 0) return asked;
+  // A weak cue asking the same section as a strong one is part of the question ("còn giấy tờ
+  // cần những gì"); only one asking another section is the topic ("đổi địa chỉ … cần gì").
+  const kinds = new Set(strong.map((c) => c.kind));
+  return asked.filter((c) => kinds.has(c.kind));
 }
 
 function pickAspect(kinds: string[]): AssistantAspect | null {

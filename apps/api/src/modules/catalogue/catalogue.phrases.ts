@@ -22,9 +22,18 @@ export interface NameText {
  * cơ quan…"). Qualifiers are often left unsaid by residents; the head is not.
  */
 export function nameHead(name: string): string {
-  const cut = name.search(/\s(cho|đối với|do|trong|tại|theo|khi)\s|[(;,:]/i);
-  return cut > 0 ? name.slice(0, cut) : name;
+  // A list of verbs first ("Cấp, cấp lại Giấy xác nhận…", "Đăng ký, cấp Giấy chứng nhận…") is
+  // still the head: a cut needs three syllables before it.
+  const cuts = /\s(cho|đối với|do|trong|tại|theo|khi)\s|[(;,:]/gi;
+  for (let m = cuts.exec(name); m; m = cuts.exec(name)) {
+    if (name.slice(0, m.index).trim().split(/\s+/).length >= MIN_HEAD_SYLLABLES) {
+      return name.slice(0, m.index);
+    }
+  }
+  return name;
 }
+
+const MIN_HEAD_SYLLABLES = 3;
 
 /** Keeps `list` sorted high to low and at most `max` long. */
 export function insertDescending(list: number[], value: number, max: number): void {

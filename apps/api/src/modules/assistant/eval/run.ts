@@ -4,6 +4,7 @@
  * procedure accuracy, section (aspect) accuracy, intent accuracy and p50/p95 latency, for the part
  * the rules were tuned on and for the held-out part separately. `--misses` lists the failures.
  */
+import { CompoundLexicon } from '@cqs/shared';
 import { KnowledgeBase } from '../assistant.knowledge';
 import { seedKnowledge } from '../assistant.seed-source';
 import { PlainBaseline } from './baseline';
@@ -31,9 +32,12 @@ const kbMs = performance.now() - t;
 t = performance.now();
 const baseline = new PlainBaseline(procedures);
 const baselineMs = performance.now() - t;
+// The same assistant without dictionary compounds, to show what they add (issue 6 §6).
+const noCompounds = new KnowledgeBase(procedures, { lexicon: CompoundLexicon.empty });
 // One warm-up pass so that both are measured with their code compiled.
 for (const q of questions.slice(0, 20)) {
   runAssistant(kb, q, NOW);
+  runAssistant(noCompounds, q, NOW);
   runBaseline(baseline, q);
 }
 
@@ -61,6 +65,14 @@ for (const split of ['tune', 'held_out', 'all'] as const) {
   const ours = score(part, (q) => runAssistant(kb, q, NOW));
   const plain = score(part, (q) => runBaseline(baseline, q));
   console.log(line(`${split} · assistant`, ours));
+  if (split === 'all') {
+    console.log(
+      line(
+        `${split} · no compounds`,
+        score(part, (q) => runAssistant(noCompounds, q, NOW)),
+      ),
+    );
+  }
   console.log(line(`${split} · plain BM25`, plain));
   if (split !== 'all') {
     console.log(
