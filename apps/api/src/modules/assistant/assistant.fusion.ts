@@ -92,7 +92,7 @@ export function fuseRanked(
  */
 export function withRanking(
   kb: KnowledgeBase,
-  rank: (topic: string, now: Date) => ScoredCode[],
+  rank: (topic: string, now: Date, qualifier?: string) => ScoredCode[],
 ): KnowledgeBase {
   const view = Object.create(kb) as KnowledgeBase;
   Object.defineProperty(view, 'rank', { value: rank });
@@ -114,9 +114,9 @@ export async function decideWithEmbeddings(
 ): Promise<Decision> {
   if (!semantic) return decide(kb, text, context, now, picked);
   let topic: string | undefined;
-  const recorder = withRanking(kb, (t, at) => {
+  const recorder = withRanking(kb, (t, at, q) => {
     topic ??= t;
-    return kb.rank(t, at);
+    return kb.rank(t, at, q);
   });
   const lexical = decide(recorder, text, context, now, picked);
   if (topic === undefined) return lexical;
@@ -124,10 +124,15 @@ export async function decideWithEmbeddings(
   // The embedding server never sees a phone or ID number the resident typed.
   const similar = await semantic.rank(kb, maskPersonalNumbers(searched), now);
   if (!similar || similar.length === 0) return lexical;
-  const fused = withRanking(kb, (t, at) =>
+  // The qualifier ("lần đầu") is passed through so fusion keeps the router's preference.
+  const fused = withRanking(kb, (t, at, q) =>
     t === searched
-      ? fuseRanked(kb.rank(t, at), similar, (code) => kb.coverage(t, code) >= CONFIDENCE_THRESHOLD)
-      : kb.rank(t, at),
+      ? fuseRanked(
+          kb.rank(t, at, q),
+          similar,
+          (code) => kb.coverage(t, code) >= CONFIDENCE_THRESHOLD,
+        )
+      : kb.rank(t, at, q),
   );
   return decide(fused, text, context, now, picked);
 }
