@@ -125,6 +125,9 @@ async function main(): Promise<void> {
     await loader.close();
     load = { ...spec, ...report };
   }
+  // A live database has autovacuum's statistics and visibility maps; tables a migration has just
+  // filled (or rebuilt) have neither until it runs.
+  await sql`vacuum analyze`.execute(handle.db);
   await printDataSet(handle, load!);
 
   const config = loadConfig({
