@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { demoTotpSecret, totpCode } from '@cqs/api/src/modules/identity/totp';
 import type { OfficerRole } from '@cqs/shared';
 
@@ -56,23 +59,50 @@ export const unitNames: Record<string, string> = {
 
 const STEP_MS = 30_000;
 
-/** TOTP steps already spent in this test process, per account: the server refuses a replay. */
-const usedSteps = new Map<string, number>();
+/**
+ * TOTP steps already spent, per account, shared by every test file: the server refuses a replay,
+ * and files running in parallel workers sign the same demo officer in to the same server. A step is
+ * claimed by creating a directory, which is atomic across processes.
+ */
+const claimsDir = path.join(os.tmpdir(), 'cqs-e2e-totp-claims');
+const CLAIM_TTL_MS = 5 * 60_000;
+
+function claimStep(key: string, step: number): boolean {
+  fs.mkdirSync(claimsDir, { recursive: true });
+  try {
+    fs.mkdirSync(path.join(claimsDir, `${key}#${step}`));
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+}
+
+/** Old claims only slow nobody down, but a long-lived machine should not collect them forever. */
+function forgetOldClaims(): void {
+  const cutoff = Date.now() - CLAIM_TTL_MS;
+  for (const name of fs.readdirSync(claimsDir)) {
+    const step = Number(name.split('#').pop());
+    if (step * STEP_MS < cutoff)
+      fs.rmSync(path.join(claimsDir, name), { recursive: true, force: true });
+  }
+}
 
 /**
- * A code for a step this account has not used yet, waiting for the next step if needed.
+ * A code for a step no test has used for this account yet, waiting for the next step if needed.
  * `offsetMs` is the server's DEMO_CLOCK_OFFSET_MS: its codes follow its shifted clock.
  */
 export async function freshTotp(username: string, offsetMs = 0): Promise<string> {
   const key = `${username}@${offsetMs}`;
-  const used = usedSteps.get(key);
-  if (used !== undefined && used >= Math.floor((Date.now() + offsetMs) / STEP_MS)) {
-    const wait = (used + 1) * STEP_MS - (Date.now() + offsetMs) + 250;
-    await new Promise((r) => setTimeout(r, wait));
+  for (;;) {
+    const now = Date.now() + offsetMs;
+    const step = Math.floor(now / STEP_MS);
+    if (claimStep(key, step)) {
+      forgetOldClaims();
+      return totpCode(demoTotpSecret(username), new Date(now));
+    }
+    await new Promise((r) => setTimeout(r, (step + 1) * STEP_MS - now + 250));
   }
-  const now = new Date(Date.now() + offsetMs);
-  usedSteps.set(key, Math.floor(now.getTime() / STEP_MS));
-  return totpCode(demoTotpSecret(username), now);
 }
 
 /** Six digits the server rejects: not the code of the current step nor of either neighbour. */
