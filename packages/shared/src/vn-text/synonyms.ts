@@ -139,6 +139,11 @@ export const queryRewrites: readonly QueryRewrite[] = [
     note: 'the same for a lost marriage certificate',
   },
   {
+    from: ['hết hạn', 'hết hạn sử dụng'],
+    to: ['cấp đổi', 'gia hạn'],
+    note: '"căn cước hết hạn" is replaced (cấp đổi), "giấy phép hết hạn" is extended (gia hạn)',
+  },
+  {
     from: ['đổi'],
     to: ['cấp đổi'],
     literal: true,

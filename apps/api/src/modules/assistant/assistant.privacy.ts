@@ -49,3 +49,35 @@ export function maskPersonalNumbers(text: string): string {
     .trim();
   return keep ? `${keep} ${out}`.trim() : out;
 }
+
+/** Names of a personal number as residents type them, with or without marks. */
+const NUMBER_LABEL =
+  '(?:số\\s+|so\\s+)?(?:cccd|cmnd|cmt|căn\\s+cước(?:\\s+công\\s+dân)?|can\\s+cuoc(?:\\s+cong\\s+dan)?|' +
+  'định\\s+danh(?:\\s+cá\\s+nhân)?|dinh\\s+danh(?:\\s+ca\\s+nhan)?|sđt|sdt|' +
+  'số\\s+điện\\s+thoại|so\\s+dien\\s+thoai|điện\\s+thoại|dien\\s+thoai|đt|dt)';
+/** "CMND 2412… bị mất": then the card is what is asked about, and its name stays. */
+const CARD_STATE =
+  '(?:đã\\s+|da\\s+)?(?:bị|bi|mất|mat|hết\\s+hạn|het\\s+han|hỏng|hong|sai|rách|rach|cũ|cu)(?![\\p{L}])';
+const LABELLED_NUMBER = new RegExp(
+  `(?<![\\p{L}\\d])${NUMBER_LABEL}\\s*(?:(?:của|cua)\\s+(?:tôi|em|mình|toi|minh)\\s*)?(?:là|la|:)?\\s*\\+?\\d(?:[\\s.-]?\\d){6,}(?![\\s.-]?\\d)(?!\\s*${CARD_STATE})`,
+  'giu',
+);
+/** Seven digits or more; a procedure code ("1.001193") is not personal and stays. */
+const LONG_NUMBER = /(?<![\w.])(?!\d\.\d{6}(?![\d.]))\+?\d(?:[\s.-]?\d){6,}(?![\w])/g;
+
+/**
+ * The question without the personal numbers a resident adds to it ("CCCD 0661…, sđt 0905…, làm
+ * giấy khai sinh"): the label goes with its number, since "căn cước" there says whose the number is,
+ * not which procedure is asked (it would pull the ranking towards identity-card procedures) —
+ * unless the card's state follows ("CMND 2412… bị mất"), and only the number goes.
+ */
+export function withoutPersonalNumbers(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(LABELLED_NUMBER, ' ')
+    .replace(LONG_NUMBER, ' ')
+    .replace(/\s*,(?:\s*,)+/g, ',')
+    .replace(/^[\s,;.]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

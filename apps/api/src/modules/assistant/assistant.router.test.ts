@@ -107,6 +107,30 @@ describe('intent router', () => {
     // "nộp ở đâu" is a question about the place, not a submission.
     expect(procedure('đăng ký khai sinh nộp ở đâu').intent).toBe('procedure_question');
   });
+
+  it('reads past the phone and ID numbers a resident adds to the question', () => {
+    // Without the numbers taken out, "CCCD" pulled the ranking to another khai sinh variant.
+    const numbers = procedure(
+      'CCCD 066123456789, sđt 0905123456, làm giấy khai sinh cho con cần gì',
+    );
+    expect(numbers.code).toBe('1.001193');
+    expect(numbers.aspect).toBe('documents');
+    expect(procedure('tôi số cccd 066095001234 muốn làm giấy khai sinh').code).toBe('1.001193');
+    expect(procedure('số điện thoại của tôi là 0905 123 456, muốn đăng ký tạm trú').code).toBe(
+      '1.004194',
+    );
+    // A number is never taken for the four check digits of a dossier code.
+    expect(ask('sdt 0905123456 hỏi thủ tục đăng ký kết hôn')).toMatchObject({
+      kind: 'procedure',
+      code: '1.000894',
+    });
+    // When the card's state follows, the card is what is asked about: only the number goes.
+    expect(procedure('cmnd 241234567 bị mất làm lại thế nào').code).toBe('1.014064');
+    expect(procedure('căn cước 066095001234 hết hạn đổi ở đâu')).toMatchObject({
+      code: '1.014063',
+      aspect: 'place',
+    });
+  });
 });
 
 describe('clarification, confidence and follow-ups', () => {

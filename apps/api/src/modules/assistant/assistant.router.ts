@@ -2,7 +2,7 @@ import { type AssistantAspect, analyze, foldVietnamese, tokenize } from '@cqs/sh
 import { nameHead, type ScoredCode } from '../catalogue/catalogue.search';
 import { type CueMatch, findCues, WEAK_ASPECT_CUES } from './assistant.cues';
 import type { KnowledgeBase } from './assistant.knowledge';
-import { findDossierCode, findLastFour } from './assistant.privacy';
+import { findDossierCode, findLastFour, withoutPersonalNumbers } from './assistant.privacy';
 
 /** What the conversation remembers between messages (no personal data). */
 export interface ConversationContext {
@@ -47,15 +47,17 @@ const FEEDBACK_OVERRIDE = 0.75;
  */
 export function decide(
   kb: KnowledgeBase,
-  text: string,
+  message: string,
   context: ConversationContext,
   now: Date,
   picked?: string,
 ): Decision {
-  const found = findDossierCode(text);
+  const found = findDossierCode(message);
   if (found) return { kind: 'tracking', code: found.code, last4: findLastFour(found.rest) };
+  const lastFour = findLastFour(message);
+  // Phone and ID numbers say who asks, never what: they are not part of the question.
+  const text = withoutPersonalNumbers(message);
   const tokens = tokenize(text);
-  const lastFour = findLastFour(text);
   if (context.pendingTrackingCode && lastFour && tokens.length <= 8) {
     return { kind: 'tracking', code: context.pendingTrackingCode, last4: lastFour };
   }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors';
 import { acceptPhrasing, numbersIn, type PhrasingInput } from './assistant.phrasing';
-import { findDossierCode, findLastFour, maskPersonalNumbers } from './assistant.privacy';
+import {
+  findDossierCode,
+  findLastFour,
+  maskPersonalNumbers,
+  withoutPersonalNumbers,
+} from './assistant.privacy';
 import { MAX_TRACKING_ATTEMPTS, trackingReply } from './assistant.tracking';
 
 describe('dossier codes and personal numbers', () => {
@@ -30,6 +35,26 @@ describe('dossier codes and personal numbers', () => {
     expect(masked).not.toMatch(/0905|123 456|066190001234|7788/);
     expect(masked).toContain('DEMO66.24133-261120-0012');
     expect(masked).toContain('[đã ẩn]');
+  });
+
+  it('takes personal numbers and their labels out of the question, keeping the rest', () => {
+    expect(withoutPersonalNumbers('CCCD 066123456789, sđt 0905123456, làm giấy khai sinh')).toBe(
+      'làm giấy khai sinh',
+    );
+    expect(withoutPersonalNumbers('so dien thoai cua toi la 0905.123.456 dang ky tam tru')).toBe(
+      'dang ky tam tru',
+    );
+    expect(withoutPersonalNumbers('tôi số cccd 066095001234 muốn làm giấy khai sinh')).toBe(
+      'tôi muốn làm giấy khai sinh',
+    );
+    // The card's state follows: the card is the subject, only its number goes.
+    expect(withoutPersonalNumbers('cmnd 241234567 bị mất làm lại')).toBe('cmnd bị mất làm lại');
+    // Numbers that are not personal stay: a year, an amount, a procedure code.
+    expect(withoutPersonalNumbers('lệ phí năm 2026 là 50.000 đồng, thủ tục 1.001193')).toBe(
+      'lệ phí năm 2026 là 50.000 đồng, thủ tục 1.001193',
+    );
+    // "dt" inside a word is not a label.
+    expect(withoutPersonalNumbers('xin cấp gpdt')).toBe('xin cấp gpdt');
   });
 });
 
