@@ -6,8 +6,11 @@ import { launchBrowser, screenshot, viewports } from './browser';
 import { DEMO_PASSWORD, freshTotp } from './demo-officers';
 
 /**
- * Issue 8 §3 at 390×844: a community digital team member (demo.eakar, linked to a demo member of
- * Xã Ea Kar) submits a birth registration for a resident who consents with a one-time code — read
+ * Issue 8 §2–§3 at 390×844: a community digital team member (demo.eakar, linked to a demo member of
+ * Xã Ea Kar) first logs the help they gave through "Ghi nhận hoạt động" — a training session (after
+ * the missing number of attendees is explained next to the field) and a VNeID linking for a resident
+ * who agreed to be named — sees both in their own list, and the API holds them with the right kind,
+ * date and numbers. Then the member submits a birth registration for a resident who consents with a one-time code — read
  * from the clearly labelled DEMO panel, since a demo has no real phone — after a wrong code is
  * refused; the member's list shows it submitted; the resident signs in and sees it in "Hồ sơ của
  * tôi" marked as assisted by the team. Every step leaves a screenshot (as-…).
@@ -24,7 +27,10 @@ function sample(sub: string): SampleResident {
   return found;
 }
 
-/** yyyy-mm-dd some days before today (a birth date the form accepts whatever the day). */
+/**
+ * yyyy-mm-dd some days before today (a birth date the form accepts whatever the day). Taken in UTC,
+ * which is never ahead of the server's day in Vietnam, so an activity date is never "after today".
+ */
 function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -48,6 +54,121 @@ async function next(page: Page, step: string): Promise<void> {
   }
 }
 
+interface StoredActivity {
+  id: string;
+  date: string;
+  kind: string;
+  attendees: number | null;
+  residentConsent: boolean;
+  residentRef: string | null;
+  notes: string | null;
+  source: string;
+  memberName: string;
+}
+
+/** The member logs a training session and a VNeID linking from the teams registry. */
+async function logActivities(page: Page): Promise<void> {
+  const tag = `e2e-${Date.now().toString(36)}`; // tells this run's rows from earlier runs'
+  const trainingDay = daysAgo(2);
+  const linkingDay = daysAgo(1);
+  await page.getByTestId('nav-teams').click();
+  await page.getByRole('link', { name: 'Ghi nhận hoạt động' }).click();
+  await page.getByTestId('tr-activity-form').waitFor();
+  expect(await page.locator('.tr-form .notice').innerText()).toContain(
+    'Bạn ghi nhận cho chính mình',
+  );
+  await page.getByTestId('tr-my-activities').waitFor();
+
+  // A training session without its number of attendees: refused, the reason next to the field.
+  await page.getByTestId('tr-activity-date').fill(trainingDay);
+  await page.getByTestId('tr-activity-kind-training_session').check();
+  await page
+    .getByTestId('tr-activity-notes')
+    .fill(`Tập huấn dịch vụ công tại nhà văn hoá thôn 1 ${tag}`);
+  await page.getByTestId('tr-activity-save').click();
+  const attendees = page.getByTestId('tr-activity-attendees');
+  await page.locator('.field--error').waitFor();
+  expect(await attendees.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByTestId('tr-activity-errors').innerText()).toContain(
+    'Nhập số người tham dự',
+  );
+  expect(await page.locator('.field--error .field__error').innerText()).toBe(
+    'Nhập số người tham dự',
+  );
+  await screenshot(page, 'as-00a-activity-error');
+  await attendees.fill('12');
+  await page.getByTestId('tr-activity-save').click();
+  const status = page.getByTestId('tr-activity-status');
+  await status.filter({ hasText: 'Đã ghi nhận hoạt động' }).waitFor();
+  expect(await status.innerText()).toBe(`Đã ghi nhận hoạt động ngày ${dayText(trainingDay)}.`);
+
+  // A VNeID linking for a resident who agreed to be named.
+  await page.getByTestId('tr-activity-date').fill(linkingDay);
+  await page.getByTestId('tr-activity-kind-linked_vneid').check();
+  expect(await page.getByTestId('tr-activity-attendees').count()).toBe(0);
+  await page.getByTestId('tr-activity-consent').check();
+  await page.getByTestId('tr-activity-resident').fill('Ông Lê Minh Quân, thôn 1');
+  await page.getByTestId('tr-activity-notes').fill(`Liên kết tài khoản VNeID mức 2 ${tag}`);
+  await screenshot(page, 'as-00b-activity-form');
+  await page.getByTestId('tr-activity-save').click();
+  await status.filter({ hasText: dayText(linkingDay) }).waitFor();
+  // The consent was that resident's: the form is ready for the next one without it.
+  expect(await page.getByTestId('tr-activity-consent').isChecked()).toBe(false);
+
+  // The API holds both, for this member, with what was typed.
+  const answer = await page.request.get(
+    `${baseUrl}/api/officer/teams/activities?unitCode=24373&from=${trainingDay}&to=${linkingDay}&pageSize=200`,
+  );
+  expect(answer.status()).toBe(200);
+  const stored = ((await answer.json()) as { items: StoredActivity[] }).items.filter((a) =>
+    a.notes?.endsWith(tag),
+  );
+  const training = stored.find((a) => a.kind === 'training_session');
+  const linking = stored.find((a) => a.kind === 'linked_vneid');
+  expect(stored).toHaveLength(2);
+  expect(training).toMatchObject({
+    date: trainingDay,
+    attendees: 12,
+    residentConsent: false,
+    residentRef: null,
+    source: 'manual',
+  });
+  expect(linking).toMatchObject({
+    date: linkingDay,
+    attendees: null,
+    residentConsent: true,
+    residentRef: 'Ông Lê Minh Quân, thôn 1',
+    source: 'manual',
+  });
+  expect(training!.memberName).toBe(linking!.memberName);
+
+  // Both show in the member's own list, newest first, with the reference and the attendees.
+  const first = page.getByTestId(`tr-my-activity-${linking!.id}`);
+  const second = page.getByTestId(`tr-my-activity-${training!.id}`);
+  await first.waitFor();
+  expect(await first.innerText()).toContain(
+    `${dayText(linkingDay)} Hỗ trợ liên kết tài khoản với VNeID`,
+  );
+  expect(await first.innerText()).toContain('Người dân: Ông Lê Minh Quân, thôn 1');
+  expect(await second.innerText()).toContain(
+    `${dayText(trainingDay)} Tập huấn, hướng dẫn tập trung`,
+  );
+  expect(await second.innerText()).toContain('12 người tham dự');
+  const order = await page
+    .locator('[data-testid^="tr-my-activity-"]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')));
+  expect(order.indexOf(`tr-my-activity-${linking!.id}`)).toBeLessThan(
+    order.indexOf(`tr-my-activity-${training!.id}`),
+  );
+  await screenshot(page, 'as-00c-activity-list');
+}
+
+/** dd/mm/yyyy, as the pages write a day. */
+function dayText(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 describe('assisted submission (mobile)', () => {
   it('a team member submits for a resident who consents with a one-time code', async () => {
     const who = sample('demo-resident-04'); // Lê Minh Quân, Xã Ea Kar
@@ -61,6 +182,7 @@ describe('assisted submission (mobile)', () => {
       await page.getByTestId('officer-totp').fill(await freshTotp('demo.eakar'));
       await page.getByTestId('officer-submit').click();
       await page.waitForURL(`${baseUrl}/can-bo`);
+      await logActivities(page);
       await page.getByTestId('as-nav').click();
       await page.getByTestId('as-list-page').waitFor();
       await screenshot(page, 'as-01-list');

@@ -13,6 +13,7 @@ import { ApiClientError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { dayToText, vnDay } from '../processing/format';
 import { useTr } from './i18n';
+import { MyActivities } from './my-activities';
 import { useLogActivity, useMyMemberships, useTeam } from './teams-api';
 import { RegistryLinks } from './teams-page';
 import './teams-registry.css';
@@ -47,6 +48,7 @@ export function LogActivityPage() {
           own={own[0] ? { name: own[0].fullName, team: own[0].teamName } : null}
         />
       )}
+      {own[0] ? <MyActivities unitCode={own[0].communeCode} memberId={own[0].id} /> : null}
     </div>
   );
 }
@@ -65,7 +67,8 @@ function ActivityForm({
   const summary = useRef<HTMLDivElement>(null);
   const today = vnDay(new Date());
   const [form, setForm] = useState({
-    memberId: members.length && !own ? '' : '',
+    // Empty: the member's own membership, or (for an officer) "choose a member" until one is picked.
+    memberId: '',
     date: today,
     kind: 'guided_online_service' as TeamActivityKind,
     attendees: '',
@@ -99,6 +102,7 @@ function ActivityForm({
     <form
       className="tr-form"
       noValidate
+      data-testid="tr-activity-form"
       onSubmit={(e) => {
         e.preventDefault();
         setDone('');
@@ -116,7 +120,14 @@ function ActivityForm({
         log.mutate(input, {
           onSuccess: (a) => {
             setDone(t('activity.saved', { date: dayToText(a.date) }));
-            setForm((f) => ({ ...f, attendees: '', residentRef: '', notes: '' }));
+            // The consent was one resident's: the next activity starts without it.
+            setForm((f) => ({
+              ...f,
+              attendees: '',
+              residentConsent: false,
+              residentRef: '',
+              notes: '',
+            }));
           },
           onError: () => requestAnimationFrame(() => summary.current?.focus()),
         });
@@ -124,7 +135,21 @@ function ActivityForm({
     >
       {log.isError ? (
         <div ref={summary} tabIndex={-1}>
-          <ErrorMessage error={log.error} />
+          {Object.keys(problems).length ? (
+            // Field problems: what to fix, each a link to its field (the message is also beside it).
+            <div className="notice notice--error" role="alert" data-testid="tr-activity-errors">
+              <h2 className="notice__title">{t('activity.errors')}</h2>
+              <ul>
+                {Object.entries(problems).map(([name, message]) => (
+                  <li key={name}>
+                    <a href={`#${id}-${name}`}>{message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <ErrorMessage error={log.error} />
+          )}
         </div>
       ) : null}
       {members.length ? (
@@ -159,6 +184,8 @@ function ActivityForm({
           type="date"
           max={today}
           value={form.date}
+          aria-invalid={problems.date ? true : undefined}
+          data-testid="tr-activity-date"
           aria-describedby={describedBy('date')}
           onChange={(e) => set({ date: e.target.value })}
         />,
@@ -173,6 +200,7 @@ function ActivityForm({
               value={kind}
               checked={form.kind === kind}
               onChange={() => set({ kind })}
+              data-testid={`tr-activity-kind-${kind}`}
             />{' '}
             {teamActivityKindLabels[kind][lang]}
           </label>
@@ -190,6 +218,8 @@ function ActivityForm({
               min={1}
               value={form.attendees}
               aria-describedby={describedBy('attendees')}
+              aria-invalid={problems.attendees ? true : undefined}
+              data-testid="tr-activity-attendees"
               onChange={(e) => set({ attendees: e.target.value })}
             />,
             t('activity.attendeesHint'),
@@ -200,6 +230,7 @@ function ActivityForm({
           type="checkbox"
           checked={form.residentConsent}
           onChange={(e) => set({ residentConsent: e.target.checked })}
+          data-testid="tr-activity-consent"
         />{' '}
         {t('activity.consent')}
       </label>
@@ -212,6 +243,8 @@ function ActivityForm({
               className="input"
               value={form.residentRef}
               aria-describedby={describedBy('residentRef')}
+              aria-invalid={problems.residentRef ? true : undefined}
+              data-testid="tr-activity-resident"
               onChange={(e) => set({ residentRef: e.target.value })}
             />,
             t('activity.residentRefHint'),
@@ -226,10 +259,17 @@ function ActivityForm({
           rows={3}
           value={form.notes}
           aria-describedby={describedBy('notes')}
+          aria-invalid={problems.notes ? true : undefined}
+          data-testid="tr-activity-notes"
           onChange={(e) => set({ notes: e.target.value })}
         />,
       )}
-      <button type="submit" className="btn btn--primary" disabled={log.isPending}>
+      <button
+        type="submit"
+        className="btn btn--primary"
+        disabled={log.isPending}
+        data-testid="tr-activity-save"
+      >
         {log.isPending ? t('activity.saving') : t('activity.save')}
       </button>
       <p role="status" className="tr-done" data-testid="tr-activity-status">

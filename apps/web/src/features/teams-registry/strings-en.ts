@@ -77,6 +77,19 @@ export const teamsRegistryEn: Dictionary<typeof teamsRegistryVi> = {
     errors: 'Please fix the following',
     optional: '(optional)',
   },
+  mine: {
+    title: 'Activities you logged',
+    empty: 'You have not logged any activity yet.',
+    attendees_one: '{{count}} attendee',
+    attendees_other: '{{count}} attendees',
+    resident: 'Resident: {{ref}}',
+    more: 'Showing the {{shown}} most recent of {{total}} activities.',
+    source: {
+      assisted: 'Logged automatically with an assisted submission',
+      import: 'Imported from a file',
+      demo: 'Demo data (DEMO)',
+    },
+  },
   import: {
     title: 'Import teams, members and activities from a file',
     lead: 'Use the template (.xlsx with sheets Tổ, Thành viên, Hoạt động) or a UTF-8 CSV. The file is checked first; it is imported only without errors, all or nothing.',

@@ -74,6 +74,19 @@ export const teamsRegistryVi = {
     errors: 'Cần sửa các mục sau',
     optional: '(không bắt buộc)',
   },
+  mine: {
+    title: 'Hoạt động bạn đã ghi nhận',
+    empty: 'Bạn chưa ghi nhận hoạt động nào.',
+    attendees_one: '{{count}} người tham dự',
+    attendees_other: '{{count}} người tham dự',
+    resident: 'Người dân: {{ref}}',
+    more: 'Hiện {{shown}} hoạt động gần nhất trong tổng số {{total}}.',
+    source: {
+      assisted: 'Ghi tự động khi nộp hồ sơ hỗ trợ',
+      import: 'Nhập từ tệp',
+      demo: 'Dữ liệu trình diễn (DEMO)',
+    },
+  },
   import: {
     title: 'Nhập tổ, thành viên, hoạt động từ tệp',
     lead: 'Dùng tệp mẫu (.xlsx có 3 trang: Tổ, Thành viên, Hoạt động) hoặc tệp CSV mã UTF-8. Hệ thống kiểm tra trước; chỉ khi không có lỗi mới nhập, và nhập tất cả hoặc không nhập gì.',

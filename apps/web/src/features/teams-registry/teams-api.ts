@@ -60,6 +60,19 @@ export function useTeamActivities(unitCode: string, teamId: string) {
   });
 }
 
+/** The activities one member logged (a member sees only their own anyway), newest first. */
+export function useMemberActivities(unitCode: string, memberId: string) {
+  return useQuery({
+    queryKey: ['teams', 'activities', unitCode, 'member', memberId],
+    queryFn: ({ signal }) =>
+      get<TeamActivityList>(`${base}/activities`, {
+        signal,
+        query: { unitCode, memberId, pageSize: 20 },
+      }),
+    enabled: Boolean(unitCode && memberId),
+  });
+}
+
 export function useMyMemberships() {
   return useQuery({
     queryKey: ['teams', 'me'],
