@@ -25,8 +25,12 @@ export const assignmentBundle = (assignmentId: string) => `task-assignment:${ass
 const TASK_BUNDLE = /^task:([0-9a-f-]{36})$/;
 const ASSIGNMENT_BUNDLE = /^task-assignment:([0-9a-f-]{36})$/;
 
+/**
+ * A unit's official name ("Phường Buôn Ma Thuột", "Xã Ea Kar"): tasks and their notices are
+ * official correspondence, and the short name alone is ambiguous (a ward and a commune may share it).
+ */
 export async function unitName(deps: Pick<TasksDeps, 'units'>, code: string): Promise<string> {
-  return (await deps.units.find(code))?.name ?? code;
+  return (await deps.units.find(code))?.full_name ?? code;
 }
 
 /**

@@ -99,6 +99,16 @@ describe('creating a task', () => {
       [COMMUNE_B, 'in_progress', '2026-05-04T10:00:00.000Z'],
       [COMMUNE_A, 'in_progress', '2026-05-04T10:00:00.000Z'],
     ]);
+    // Official names, as in official correspondence: not the short "Buôn Ma Thuột".
+    expect(task.fromUnit.name).toBe('Tỉnh Đắk Lắk');
+    expect(
+      Object.fromEntries(
+        task.assignments.map((a: { unit: { code: string; name: string } }) => [
+          a.unit.code,
+          a.unit.name,
+        ]),
+      ),
+    ).toEqual({ [COMMUNE_A]: 'Phường Buôn Ma Thuột', [COMMUNE_B]: 'Phường Tuy Hòa' });
     const again = await createTask(app, province, body, key);
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(task.id);

@@ -37,7 +37,8 @@ export function UnitPicker({
     const hits = q
       ? units.filter((u) => fold(`${u.name} ${u.fullName} ${u.code}`).includes(q))
       : units;
-    // Communes first, then departments, each by name.
+    // Communes first, then departments, each by short name (so "Phường …" and "Xã …" mix in
+    // alphabetical order of the place); the list shows the official full name.
     return [...hits].sort(
       (a, b) =>
         Number(a.kind !== 'commune') - Number(b.kind !== 'commune') ||
@@ -104,7 +105,7 @@ export function UnitPicker({
       {chosen.length > 0 ? (
         <ul className="tk-chips" data-testid="tk-chosen">
           {chosen.map((code) => {
-            const name = byCode.get(code)?.name ?? code;
+            const name = byCode.get(code)?.fullName ?? code;
             return (
               <li key={code} className="tk-chip" data-code={code}>
                 {name}
@@ -131,7 +132,7 @@ export function UnitPicker({
                 onChange={(e) => toggle(u.code, e.target.checked)}
                 data-testid={`tk-unit-${u.code}`}
               />
-              <span>{u.name}</span>
+              <span>{u.fullName}</span>
               <span className="muted tk-option__kind">
                 {u.kind === 'commune' ? t('assign.groupCommunes') : t('assign.groupDepartments')}
               </span>
