@@ -23,6 +23,8 @@ import { createSchema, type RunningServer, startServer } from './global-setup';
  */
 
 const WARD = { code: '24133', name: 'Phường Buôn Ma Thuột' };
+/** The catalogue name of 1.001193, the birth registration accepted at the counter. */
+const PROCEDURE_NAME = 'Thủ tục đăng ký khai sinh';
 const ACCEPTED_AT = Date.parse('2026-05-04T09:00:00+07:00');
 const PROCESSED_AT = Date.parse('2026-05-14T10:00:00+07:00');
 const TASK_TITLE = 'Khắc phục hồ sơ trễ hạn khai sinh tại Phường Buôn Ma Thuột';
@@ -272,6 +274,8 @@ describe('operations dashboard journey (issue 7)', () => {
     const row = lp.locator(`[data-testid="db-drill-row"][data-dossier="${dossier.id}"]`);
     await row.waitFor();
     expect(await row.getByTestId('db-drill-dossier').innerText()).toBe(dossier.code);
+    // The procedure by its name (the code is secondary).
+    expect(await row.locator('.db-procedure__name').innerText()).toBe(PROCEDURE_NAME);
     expect(await row.locator('[data-reason="late"]').innerText()).toBe(
       'Trễ hạn 7 ngày làm việc (hạn 05/05/2026)',
     );
@@ -282,6 +286,10 @@ describe('operations dashboard journey (issue 7)', () => {
     await lp.getByTestId('db-assign').click();
     await lp.waitForURL(/\/can-bo\/nhiem-vu\/giao-moi\?/);
     await lp.locator(`[data-testid="tk-chosen"] [data-code="${WARD.code}"]`).waitFor();
+    // Units by their official names in the task views.
+    expect(
+      await lp.locator(`[data-testid="tk-chosen"] [data-code="${WARD.code}"]`).innerText(),
+    ).toContain(WARD.name);
     expect(await lp.getByTestId('tk-title').inputValue()).toContain(WARD.name);
     expect(await lp.getByTestId('tk-description').inputValue()).not.toBe('');
     await screenshot(lp, 'dashboard-journey-04-assign-prefilled-desktop');
@@ -298,6 +306,7 @@ describe('operations dashboard journey (issue 7)', () => {
     const leaderRow = lp.locator(`[data-testid="tk-assignment-row"][data-unit="${WARD.code}"]`);
     const progress = leaderRow.locator('.tk-progress');
     expect(await progress.getAttribute('data-percent')).toBe('0');
+    expect(await leaderRow.innerText()).toContain(WARD.name);
     const reference = (await lp.getByTestId('tk-reference').innerText()).trim();
     await expect.poll(() => streams.length).toBeGreaterThan(0);
     await screenshot(lp, 'dashboard-journey-05-task-assigned-desktop');
@@ -336,8 +345,15 @@ describe('operations dashboard journey (issue 7)', () => {
     await lp.setViewportSize({ width: 390, height: 844 });
     await screenshot(lp, 'dashboard-journey-10-task-mobile');
     await lp.goto(`${base}/can-bo/dieu-hanh`);
-    await lp.getByTestId(`db-unit-link-${WARD.code}`).waitFor();
+    // A phone lists the first 10 communes, with a keyboard-operable toggle for all 102.
+    await expect.poll(() => lp.getByTestId('db-unit-row').count()).toBe(10);
     await screenshot(lp, 'dashboard-journey-11-overview-mobile');
+    const allRows = lp.getByTestId('db-unit-table-toggle');
+    expect(await allRows.getAttribute('aria-expanded')).toBe('false');
+    await allRows.focus();
+    await lp.keyboard.press('Enter');
+    await expect.poll(() => lp.getByTestId('db-unit-row').count()).toBe(102);
+    expect(await allRows.getAttribute('aria-expanded')).toBe('true');
     await lp.getByTestId(`db-unit-link-${WARD.code}`).click();
     await lp.getByTestId('db-drill-on_time').click();
     await lp.locator(`[data-testid="db-drill-row"][data-dossier="${dossier.id}"]`).waitFor();

@@ -111,6 +111,8 @@ export type ServiceIndexGroup = z.infer<typeof ServiceIndexGroup>;
 
 export const ServiceIndexProcedureRow = z.object({
   procedureCode: z.string(),
+  /** The catalogue name ("Đăng ký khai sinh"): what a leader reads; the code is secondary. */
+  procedureName: z.string(),
   received: z.number(),
   decided: z.number(),
   onTime: z.number(),
@@ -193,6 +195,7 @@ export const ServiceIndexDrillItem = z.object({
   code: z.string().nullable(),
   unitCode: z.string(),
   procedureCode: z.string(),
+  procedureName: z.string(),
   acceptedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

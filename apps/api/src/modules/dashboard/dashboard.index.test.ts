@@ -333,6 +333,30 @@ describe('service index on a fixed history', () => {
     expect((await drill('vneid_accounts')).map((i) => i.dossierId)).toEqual([ids.d2]);
   });
 
+  it('names each procedure (catalogue name) in the procedure table and the dossier drill', async () => {
+    const s = await leader(communeA);
+    const catalogue = new Map(
+      (await app.database.db.selectFrom('procedures').select(['code', 'name']).execute()).map(
+        (p) => [p.code, p.name],
+      ),
+    );
+    const index = (
+      await get(s.cookie, `/api/dashboard/service-index?from=2026-04-28&to=2026-05-12`)
+    ).json() as ServiceIndex;
+    expect(index.procedures.length).toBe(2);
+    for (const p of index.procedures) {
+      expect(p.procedureName).toBe(catalogue.get(p.procedureCode));
+      expect(p.procedureName).not.toBe(p.procedureCode);
+    }
+    const drill = await get(
+      s.cookie,
+      `/api/dashboard/service-index/drill?component=on_time&from=2026-04-28&to=2026-05-12`,
+    );
+    const items = drill.json().items as { procedureCode: string; procedureName: string }[];
+    expect(items.length).toBe(4);
+    for (const i of items) expect(i.procedureName).toBe(catalogue.get(i.procedureCode));
+  });
+
   it('scopes by unit: the province sees both communes, a commune leader only its own', async () => {
     const province = await leader('66');
     const all = await get(

@@ -182,6 +182,17 @@ export class DashboardRepository {
     return rows.map((r) => r.code);
   }
 
+  /** Catalogue names by procedure code, for the drill tables (a code alone says little). */
+  async procedureNames(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('procedures')
+      .select(['code', 'name'])
+      .where('code', 'in', codes)
+      .execute();
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   async unitNames(codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
     const rows = await this.db

@@ -165,9 +165,11 @@ export class DashboardService {
     }
     unitRows.sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
 
+    const procedureNames = await this.repo.procedureNames([...totals.procedures.keys()]);
     const procedures: ServiceIndexProcedureRow[] = [...totals.procedures]
       .map(([procedureCode, c]) => ({
         procedureCode,
+        procedureName: procedureNames.get(procedureCode) ?? procedureCode,
         received: c.received,
         decided: c.timely_on_time + c.timely_late + c.timely_due_open,
         onTime: c.timely_on_time,
@@ -204,7 +206,7 @@ export class DashboardService {
       limit: DRILL_SCAN,
     });
     const between = (a: IsoDate, b: IsoDate) => this.deps.calendar.workingDaysBetween(a, b);
-    const items: ServiceIndexDrillItem[] = [];
+    const items: Omit<ServiceIndexDrillItem, 'procedureName'>[] = [];
     let truncated = candidates.length === DRILL_SCAN;
     for (const f of candidates) {
       const reasons = await lostPointReasons(f, query.component, today, lastClosed, between);
@@ -224,14 +226,20 @@ export class DashboardService {
         reasons,
       });
     }
-    const names = await this.repo.unitNames([unit]);
+    const [names, procedureNames] = await Promise.all([
+      this.repo.unitNames([unit]),
+      this.repo.procedureNames([...new Set(items.map((i) => i.procedureCode))]),
+    ]);
     return {
       unit: { code: unit, name: names.get(unit) ?? unit },
       procedure: query.procedure ?? null,
       component: query.component,
       from: query.from,
       to: query.to,
-      items,
+      items: items.map((i) => ({
+        ...i,
+        procedureName: procedureNames.get(i.procedureCode) ?? i.procedureCode,
+      })),
       truncated,
     };
   }

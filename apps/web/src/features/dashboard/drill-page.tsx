@@ -9,6 +9,7 @@ import { useDt } from './i18n';
 import { Definition } from './index-groups';
 import { unitPath } from './overview-page';
 import { periodSearch } from './period';
+import { ProcedureName } from './procedures-table';
 import { Toolbar, usePeriodText } from './toolbar';
 import { assignPath, Crumbs } from './unit-page';
 import { useDashboardViewer, useMay, usePeriod, useReportAsOf } from './use-dashboard';
@@ -68,6 +69,9 @@ export function DrillPage() {
       crumbs={crumbs}
       periodText={periodText}
       unitNames={new Map(index.data?.units.map((u) => [u.unitCode, u.unitName]))}
+      procedureName={
+        index.data?.procedures.find((p) => p.procedureCode === procedure)?.procedureName
+      }
       mayAssign={mayAssignFrom !== null && mayAssignFrom.unitCode !== code}
     />
   );
@@ -83,6 +87,8 @@ function DrillList(props: {
   crumbs: React.ReactNode;
   periodText: string;
   unitNames: Map<string, string>;
+  /** The filtered procedure's name, from the index (the drill may have no rows to name it). */
+  procedureName: string | undefined;
   mayAssign: boolean;
 }) {
   const { t } = useDt();
@@ -114,7 +120,7 @@ function DrillList(props: {
           <p className="lead">{t('drill.lead', { unit: name, period: props.periodText })}</p>
           {procedure ? (
             <p data-testid="db-drill-procedure">
-              {t('drill.procedureFilter', { code: procedure })} ·{' '}
+              {t('drill.procedureFilter', { name: props.procedureName ?? procedure })} ·{' '}
               <Link to={`${unitPath(code)}/chi-tieu/${component}${periodSearch(period)}`}>
                 {t('drill.allProcedures')}
               </Link>
@@ -181,8 +187,8 @@ function DrillList(props: {
                       </span>
                     )}
                   </td>
-                  <td data-label={t('drill.procedure')}>
-                    <span className="proc-code">{item.procedureCode}</span>
+                  <td data-label={t('drill.procedure')} className="db-procedure">
+                    <ProcedureName code={item.procedureCode} name={item.procedureName} />
                   </td>
                   <td data-label={t('drill.unit')}>
                     {props.unitNames.get(item.unitCode) ?? item.unitCode}

@@ -21,6 +21,8 @@ import { type UnitColumn, UnitTable } from './unit-table';
 const Choropleth = lazy(() => import('./choropleth').then((m) => ({ default: m.Choropleth })));
 
 const NARROW = '(max-width: 48rem)';
+/** A phone shows this many communes of the table (in its current order) until asked for all. */
+const NARROW_FIRST_ROWS = 10;
 
 function useNarrow(): boolean {
   const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
@@ -225,6 +227,7 @@ export function MapSection({
               columns={columns}
               caption={t('map.tableCaption', { indicator: label, period: periodText })}
               linkTo={drillPath}
+              firstRows={narrow ? NARROW_FIRST_ROWS : undefined}
             />
           </div>
         ) : null}

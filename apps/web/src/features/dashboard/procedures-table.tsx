@@ -1,28 +1,11 @@
-import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
-import { get } from '../../lib/api';
 import type { ServiceIndex } from './dashboard-api';
 import { formatNumber, formatValue } from './format';
 import { useDt } from './i18n';
 
 const FIRST_ROWS = 15;
-
-/** Procedure names for the rows on screen (the index gives codes only); cached for the visit. */
-function useProcedureNames(codes: readonly string[]) {
-  const results = useQueries({
-    queries: codes.map((code) => ({
-      queryKey: ['dashboard-procedure-name', code],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        get<{ name: string }>(`/api/procedures/${encodeURIComponent(code)}`, { signal }),
-      select: (p: { name: string }) => p.name,
-      staleTime: Number.POSITIVE_INFINITY,
-      retry: false,
-    })),
-  });
-  return new Map(codes.map((code, i) => [code, results[i]?.data]));
-}
 
 /** The unit → procedure drill: received, decided, on time, late, finished, average days. */
 export function ProceduresTable({
@@ -37,7 +20,6 @@ export function ProceduresTable({
   const lang = currentLanguage();
   const [all, setAll] = useState(false);
   const rows = all ? index.procedures : index.procedures.slice(0, FIRST_ROWS);
-  const names = useProcedureNames(rows.map((r) => r.procedureCode));
   if (index.procedures.length === 0) return <p className="empty">{t('unit.noProcedures')}</p>;
   const n = (v: number) => formatValue(v, 'count', lang);
   return (
@@ -71,8 +53,7 @@ export function ProceduresTable({
             {rows.map((p) => (
               <tr key={p.procedureCode} data-testid="db-procedure-row" data-code={p.procedureCode}>
                 <th scope="row" className="db-procedure">
-                  <span className="proc-code">{p.procedureCode}</span>{' '}
-                  <span>{names.get(p.procedureCode) ?? ''}</span>
+                  <ProcedureName code={p.procedureCode} name={p.procedureName} />
                 </th>
                 <td className="db-num">{n(p.received)}</td>
                 <td className="db-num">{n(p.decided)}</td>
@@ -81,7 +62,7 @@ export function ProceduresTable({
                   {p.late > 0 ? (
                     <Link
                       to={lateDrill(p.procedureCode)}
-                      aria-label={t('unit.lateDossiers', { code: p.procedureCode })}
+                      aria-label={t('unit.lateDossiers', { name: p.procedureName })}
                       data-testid={`db-procedure-late-${p.procedureCode}`}
                     >
                       {n(p.late)}
@@ -111,6 +92,16 @@ export function ProceduresTable({
           </button>
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** The name a leader reads, with the national code below it (for searching the catalogue). */
+export function ProcedureName({ code, name }: { code: string; name: string }) {
+  return (
+    <>
+      <span className="db-procedure__name">{name}</span>
+      {name !== code ? <span className="db-procedure__code">{code}</span> : null}
     </>
   );
 }

@@ -90,6 +90,9 @@ export const dashboardEn: Dictionary<typeof dashboardVi> = {
     tableCaption: '{{indicator}} by unit, {{period}}',
     rank: 'No.',
     sortBy: 'Sort by {{column}}',
+    shownRows: 'Showing {{shown}} of {{total}} units',
+    showAllRows: 'Show all {{count}} units',
+    showFirstRows: 'Show only the first {{count}} units',
   },
   indicator: {
     index_points: 'Decision 766 index points',
@@ -136,7 +139,7 @@ export const dashboardEn: Dictionary<typeof dashboardVi> = {
     late: 'Late',
     finished: 'Finished',
     averageDays: 'Average (days)',
-    lateDossiers: 'Late applications of procedure {{code}}',
+    lateDossiers: 'Late applications of procedure {{name}}',
     noProcedures: 'No applications in this period.',
     moreProcedures: 'Showing {{shown}} of {{total}} procedures',
     showAll: 'Show all',
@@ -178,7 +181,7 @@ export const dashboardEn: Dictionary<typeof dashboardVi> = {
   drill: {
     title: 'Applications that lost points: {{label}}',
     lead: '{{unit}}, {{period}}. Each application with why it lost points.',
-    procedureFilter: 'Procedure {{code}} only',
+    procedureFilter: 'Procedure {{name}} only',
     allProcedures: 'All procedures',
     code: 'Application',
     procedure: 'Procedure',

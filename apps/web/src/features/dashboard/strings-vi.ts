@@ -87,6 +87,9 @@ export const dashboardVi = {
     tableCaption: '{{indicator}} theo đơn vị, {{period}}',
     rank: 'STT',
     sortBy: 'Sắp xếp theo {{column}}',
+    shownRows: 'Đang hiện {{shown}} / {{total}} đơn vị',
+    showAllRows: 'Xem tất cả {{count}} đơn vị',
+    showFirstRows: 'Chỉ hiện {{count}} đơn vị đầu',
   },
   indicator: {
     index_points: 'Điểm Bộ chỉ số 766',
@@ -133,7 +136,7 @@ export const dashboardVi = {
     late: 'Trễ hạn',
     finished: 'Đã giải quyết',
     averageDays: 'Bình quân (ngày)',
-    lateDossiers: 'Xem hồ sơ trễ hạn của thủ tục {{code}}',
+    lateDossiers: 'Xem hồ sơ trễ hạn của thủ tục {{name}}',
     noProcedures: 'Không có hồ sơ nào trong kỳ.',
     moreProcedures: 'Hiện {{shown}} / {{total}} thủ tục',
     showAll: 'Hiện tất cả',
@@ -175,7 +178,7 @@ export const dashboardVi = {
   drill: {
     title: 'Hồ sơ bị trừ điểm: {{label}}',
     lead: '{{unit}}, kỳ {{period}}. Mỗi hồ sơ kèm lý do bị trừ điểm.',
-    procedureFilter: 'Chỉ thủ tục {{code}}',
+    procedureFilter: 'Chỉ thủ tục {{name}}',
     allProcedures: 'Xem mọi thủ tục',
     code: 'Mã hồ sơ',
     procedure: 'Thủ tục',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useDt } from './i18n';
 import { sortUnits } from './indicators';
@@ -21,14 +21,21 @@ export interface UnitTableProps {
   caption: string;
   /** Where a unit's row leads (its drill page). */
   linkTo: (code: string) => string;
+  /**
+   * Show only this many rows (in the current order) until the viewer asks for all: on a phone
+   * 102 rows make the overview a long scroll. Unset: every row.
+   */
+  firstRows?: number | undefined;
 }
 
 /**
  * The map's numbers as a table (issue 7 §4: the accessible alternative): sortable by unit or by
  * any column, with `aria-sort` on the header; the colour class repeated as a swatch.
  */
-export function UnitTable({ units, columns, caption, linkTo }: UnitTableProps) {
+export function UnitTable({ units, columns, caption, linkTo, firstRows }: UnitTableProps) {
   const { t } = useDt();
+  const tableId = useId();
+  const [expanded, setExpanded] = useState(false);
   // Largest first: the best scores, or the most overdue when less is better.
   const [sort, setSort] = useState<{ by: string; descending: boolean }>({
     by: columns[0]?.key ?? 'name',
@@ -40,6 +47,9 @@ export function UnitTable({ units, columns, caption, linkTo }: UnitTableProps) {
     column ? (u) => column.values.get(u.code) ?? null : null,
     sort.descending,
   );
+  // The top rows of whatever order is chosen: sorting a shortened table re-ranks all units.
+  const shortened = firstRows !== undefined && !expanded && sorted.length > firstRows;
+  const shown = shortened ? sorted.slice(0, firstRows) : sorted;
   const toggle = (by: string) =>
     setSort((s) =>
       s.by === by ? { by, descending: !s.descending } : { by, descending: by !== 'name' },
@@ -61,53 +71,75 @@ export function UnitTable({ units, columns, caption, linkTo }: UnitTableProps) {
   );
 
   return (
-    <div className="db-table-wrap" data-testid="db-unit-table">
-      <table className="db-table db-unit-table">
-        <caption className="db-table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="db-num db-rank">
-              {t('map.rank')}
-            </th>
-            <th scope="col" aria-sort={ariaSort('name')}>
-              {header('name', t('common.unitColumn'))}
-            </th>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className="db-num" aria-sort={ariaSort(c.key)}>
-                {header(c.key, c.label)}
+    <>
+      <div className="db-table-wrap" data-testid="db-unit-table">
+        <table className="db-table db-unit-table" id={tableId}>
+          <caption className="db-table__caption">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="db-num db-rank">
+                {t('map.rank')}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row, i) => (
-            <tr key={row.code} data-testid="db-unit-row" data-code={row.code}>
-              <td className="db-num db-rank">{i + 1}</td>
-              <th scope="row" className="db-unit-table__name">
-                <Link to={linkTo(row.code)} data-testid={`db-unit-link-${row.code}`}>
-                  {row.name}
-                </Link>
+              <th scope="col" aria-sort={ariaSort('name')}>
+                {header('name', t('common.unitColumn'))}
               </th>
-              {columns.map((c) => {
-                const value = c.values.get(row.code) ?? null;
-                const bucket = c.buckets ? c.buckets[bucketIndex(value, c.buckets)] : undefined;
-                return (
-                  <td key={c.key} className="db-num" data-value={value ?? ''} data-column={c.key}>
-                    {c.buckets ? (
-                      <span
-                        className="db-swatch"
-                        style={{ background: bucket?.color ?? 'transparent' }}
-                        aria-hidden="true"
-                      />
-                    ) : null}
-                    {c.format(value)}
-                  </td>
-                );
-              })}
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className="db-num" aria-sort={ariaSort(c.key)}>
+                  {header(c.key, c.label)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {shown.map((row, i) => (
+              <tr key={row.code} data-testid="db-unit-row" data-code={row.code}>
+                <td className="db-num db-rank">{i + 1}</td>
+                <th scope="row" className="db-unit-table__name">
+                  <Link to={linkTo(row.code)} data-testid={`db-unit-link-${row.code}`}>
+                    {row.name}
+                  </Link>
+                </th>
+                {columns.map((c) => {
+                  const value = c.values.get(row.code) ?? null;
+                  const bucket = c.buckets ? c.buckets[bucketIndex(value, c.buckets)] : undefined;
+                  return (
+                    <td key={c.key} className="db-num" data-value={value ?? ''} data-column={c.key}>
+                      {c.buckets ? (
+                        <span
+                          className="db-swatch"
+                          style={{ background: bucket?.color ?? 'transparent' }}
+                          aria-hidden="true"
+                        />
+                      ) : null}
+                      {c.format(value)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {firstRows !== undefined && sorted.length > firstRows ? (
+        <p className="db-more" data-testid="db-unit-table-more">
+          <span className="db-muted">
+            {t('map.shownRows', { shown: shown.length, total: sorted.length })}
+          </span>{' '}
+          {/* A toggle, not a one-way link: focus stays on it, and the long list can be folded again. */}
+          <button
+            type="button"
+            className="btn btn--secondary btn--small"
+            aria-expanded={!shortened}
+            aria-controls={tableId}
+            onClick={() => setExpanded((e) => !e)}
+            data-testid="db-unit-table-toggle"
+          >
+            {shortened
+              ? t('map.showAllRows', { count: sorted.length })
+              : t('map.showFirstRows', { count: firstRows })}
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }
