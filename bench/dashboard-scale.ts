@@ -29,6 +29,11 @@ import { CalendarService } from '../apps/api/src/modules/calendar/calendar.servi
 import { addDays, toLocal } from '../apps/api/src/modules/calendar/calendar.time';
 import { seedCatalogue } from '../apps/api/src/modules/catalogue/catalogue.seed';
 import type { DossierFacts } from '../apps/api/src/modules/dashboard/dashboard.facts';
+import type { FeedbackCounts } from '../apps/api/src/modules/dashboard/dashboard.feedback';
+import {
+  DashboardFeedbackRepository,
+  type FeedbackCountsRow,
+} from '../apps/api/src/modules/dashboard/dashboard.feedback.repository';
 import { totalsFromFacts } from '../apps/api/src/modules/dashboard/dashboard.rollup';
 import { DashboardService } from '../apps/api/src/modules/dashboard/dashboard.service';
 import { seedFeedback } from '../apps/api/src/modules/feedback/feedback.seed';
@@ -209,7 +214,37 @@ async function main(): Promise<void> {
     );
   }
 
+  // The feedback counters (filled set-based at load, kept by triggers in the app) against the
+  // same numbers counted report by report from the facts.
+  log('\nfeedback counters = report-by-report count from the facts:');
+  const feedbackRepo = new DashboardFeedbackRepository(handle.db);
+  const now = clock.now();
+  for (const unit of sample) {
+    let equal = 0;
+    let mismatch: string | null = null;
+    for (const p of periods) {
+      const counted = await feedbackRepo.counts([unit], p.from, p.to, now);
+      const raw = await feedbackRepo.rawCounts([unit], p.from, p.to, now);
+      if (isDeepStrictEqual(sumCounts(counted), sumCounts(raw))) equal++;
+      else mismatch ??= `${p.from}…${p.to}`;
+    }
+    log(
+      `  commune ${unit}: equal ${equal}/${periods.length} periods${mismatch ? ` — FIRST MISMATCH ${mismatch}` : ''}`,
+    );
+  }
+
   const rows: Row[] = [];
+  for (const p of [year, five]) {
+    const counters = await timeRuns(
+      () => feedbackRepo.counts([commune], p.from, p.to, now),
+      warmup,
+      runs,
+    );
+    const raw = await timeRuns(() => feedbackRepo.rawCounts([commune], p.from, p.to, now), 1, 5);
+    const scenario = `feedback counts, commune ${commune}, ${p.label}`;
+    rows.push({ scenario, path: 'counters (0022), repository', ms: counters.ms });
+    rows.push({ scenario, path: 'facts, report by report', ms: raw.ms, ratioTo: counters.ms });
+  }
   const rawSql = rawSqlTotals(handle.db);
   const dailyOnly = dailyOnlyTotals(handle.db);
   const indexUrl = (unit: string, p: { from: string; to: string }) =>
@@ -319,6 +354,16 @@ async function main(): Promise<void> {
   printTable(rows, log);
   await app.server.close();
   await handle.close();
+}
+
+/** One unit's counters over every category row (the two paths group categories differently). */
+function sumCounts(rows: FeedbackCountsRow[]): FeedbackCounts | null {
+  let total: FeedbackCounts | null = null;
+  for (const r of rows) {
+    if (!total) total = { ...r.counts };
+    else for (const k of Object.keys(total) as (keyof FeedbackCounts)[]) total[k] += r.counts[k];
+  }
+  return total;
 }
 
 async function printDataSet(handle: DatabaseHandle, load: DataSetSpec & { seconds: number }) {
