@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 const apiTarget = process.env.CQS_API_URL ?? 'http://localhost:3000';
 
@@ -8,7 +9,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // @cqs/shared declares "sideEffects": false, so chunks that import only a label table or a
   // helper leave its zod schemas (and zod) out.
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

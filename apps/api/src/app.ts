@@ -389,6 +389,8 @@ async function serveWeb(server: FastifyInstance, distDir: string): Promise<Buffe
     root: distDir,
     wildcard: false,
     index: false,
+    // The web build writes .br and .gz beside its text assets (apps/web/precompress.ts).
+    preCompressed: true,
     setHeaders: (res, filePath) => {
       // Vite fingerprints assets, so they never change under the same name.
       if (filePath.includes(`${path.sep}assets${path.sep}`)) {

@@ -1,3 +1,5 @@
+// Before anything that builds a zod schema.
+import './lib/zod-jitless';
 import '@fontsource/be-vietnam-pro/vietnamese-400.css';
 import '@fontsource/be-vietnam-pro/latin-400.css';
 import '@fontsource/be-vietnam-pro/vietnamese-700.css';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app';
 
@@ -8,12 +9,16 @@ import { createTestApp, type TestApp } from '../test/test-app';
 describe('web app shell fallback', () => {
   let app: TestApp;
   let dist: string;
+  const bigScript = `export const words = ${JSON.stringify('Chính quyền số '.repeat(500))};`;
 
   beforeAll(async () => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-dist-'));
     fs.mkdirSync(path.join(dist, 'assets'));
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Chính quyền số</title>');
     fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
+    // The web build writes .gz (and .br) beside its text assets (apps/web/precompress.ts).
+    fs.writeFileSync(path.join(dist, 'assets', 'big.js'), bigScript);
+    fs.writeFileSync(path.join(dist, 'assets', 'big.js.gz'), gzipSync(bigScript));
     app = await createTestApp({ env: { WEB_DIST_DIR: dist } });
   });
   afterAll(async () => {
@@ -42,6 +47,21 @@ describe('web app shell fallback', () => {
     const missing = await get('/assets/missing-3f2a.js', '*/*');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('sends the precompressed asset to a browser that accepts gzip, the plain one otherwise', async () => {
+    const zipped = await app.server.inject({
+      method: 'GET',
+      url: '/assets/big.js',
+      headers: { 'accept-encoding': 'gzip, deflate' },
+    });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toContain('javascript');
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(bigScript);
+    const plain = await get('/assets/big.js', '*/*');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(bigScript);
   });
 
   it('answers JSON clients and API addresses with a 404 error, not the page', async () => {

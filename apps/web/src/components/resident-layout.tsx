@@ -32,6 +32,11 @@ export function ResidentLayout() {
           </Link>
           <div className="site-header__tools">
             <LangSwitch className="btn btn--on-dark" />
+            {session.isPending ? (
+              <span className="btn btn--light site-header__placeholder" aria-hidden="true">
+                {t('account.signIn')}
+              </span>
+            ) : null}
             {showSignIn ? (
               <a
                 className="btn btn--light"

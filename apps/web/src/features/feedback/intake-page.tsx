@@ -1,6 +1,7 @@
 import type { FeedbackCategory } from '@cqs/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Loading } from '../../components/loading';
 import { i18n } from '../../i18n';
 import { ApiClientError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -151,6 +152,9 @@ function IntakeFlow({ step }: { step: Step }) {
     categories: categories.data ?? [],
   };
   const problemList = Object.entries(shown);
+  // The first step's choices come from the API: the form appears with them, rather than growing
+  // under the resident's finger and pushing the button down.
+  const waitingForCategories = step === 'linh-vuc' && categories.isPending;
 
   return (
     <div className="feedback-narrow" data-testid="feedback-intake" data-step={step}>
@@ -184,25 +188,35 @@ function IntakeFlow({ step }: { step: Step }) {
           </ul>
         </div>
       ) : null}
-      <form onSubmit={goNext} noValidate>
-        {step === 'linh-vuc' ? <CategoryStep {...props} loadError={categories.error} /> : null}
-        {step === 'vi-tri' ? <PlaceStep {...props} /> : null}
-        {step === 'hinh-anh' ? (
-          <PhotosStep photos={photos} onChange={setPhotos} problem={shown.media} />
-        ) : null}
-        {step === 'noi-dung' ? <DescriptionStep {...props} /> : null}
-        {step === 'lien-he' ? <ContactStep {...props} /> : null}
-        {step === 'kiem-tra' ? (
-          <ReviewStep {...props} photos={photos} sending={sending} onSend={() => void send()} />
-        ) : (
-          <div className="button-row feedback-actions">
-            <button type="submit" className="btn btn--primary btn--big" data-testid="feedback-next">
-              {t('next')}
-            </button>
-          </div>
-        )}
-      </form>
-      {step === 'linh-vuc' ? <p className="hint">{t('draftKept')}</p> : null}
+      {waitingForCategories ? (
+        <Loading />
+      ) : (
+        <form onSubmit={goNext} noValidate>
+          {step === 'linh-vuc' ? <CategoryStep {...props} loadError={categories.error} /> : null}
+          {step === 'vi-tri' ? <PlaceStep {...props} /> : null}
+          {step === 'hinh-anh' ? (
+            <PhotosStep photos={photos} onChange={setPhotos} problem={shown.media} />
+          ) : null}
+          {step === 'noi-dung' ? <DescriptionStep {...props} /> : null}
+          {step === 'lien-he' ? <ContactStep {...props} /> : null}
+          {step === 'kiem-tra' ? (
+            <ReviewStep {...props} photos={photos} sending={sending} onSend={() => void send()} />
+          ) : (
+            <div className="button-row feedback-actions">
+              <button
+                type="submit"
+                className="btn btn--primary btn--big"
+                data-testid="feedback-next"
+              >
+                {t('next')}
+              </button>
+            </div>
+          )}
+        </form>
+      )}
+      {step === 'linh-vuc' && !waitingForCategories ? (
+        <p className="hint">{t('draftKept')}</p>
+      ) : null}
     </div>
   );
 }
