@@ -76,10 +76,12 @@ function score(lhr: LighthouseResult, category: Category): number {
 
 function failingAudits(lhr: LighthouseResult, category: Category) {
   return (lhr.categories[category]?.auditRefs ?? [])
-    .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
+    .flatMap((ref) => {
+      const audit = lhr.audits[ref.id];
+      return audit ? [{ ref, audit }] : [];
+    })
     .filter(
       ({ ref, audit }) =>
-        audit &&
         ref.weight > 0 &&
         audit.score !== null &&
         audit.score < 1 &&
