@@ -60,14 +60,17 @@ function coarserRollups(): [string, string][] {
  * The feedback facts of the loaded reports: 0019's own backfill statement (from the report rows
  * and their events), then the counters 0022 keeps, summed set-based with the formula of its
  * dashboard_feedback_apply. The row triggers that keep both as reports change are off during the
- * bulk load: fired two million times (insert, then close) they took over half an hour here.
+ * bulk load and these fills: fired for every report (insert, then close, then each facts row) they
+ * took over half an hour here.
  */
 function feedbackFactsBackfill(): string {
   const text = fs.readFileSync(
     new URL('../apps/api/migrations/0019_dashboard_feedback.sql', import.meta.url),
     'utf8',
   );
+  // After the last function body: a body holds its own "insert into dashboard_feedback_facts".
   const statement = text
+    .slice(text.lastIndexOf('$$;') + 3)
     .split(/;\s*\n/)
     .map((s) => s.replace(/^(\s*--[^\n]*\n)+/, '').trim())
     .find((s) => /^insert into dashboard_feedback_facts/i.test(s));
@@ -198,6 +201,9 @@ export async function loadDataSet(
     log(`  ${name.padEnd(34)} ${seconds.toFixed(1).padStart(7)} s`);
   };
   await sql`alter table feedback_reports disable trigger dashboard_feedback_facts_fold`.execute(db);
+  await sql`alter table dashboard_feedback_facts disable trigger dashboard_feedback_counts_apply`.execute(
+    db,
+  );
   await withoutSecondaryIndexes(db, async () => {
     await step('draws', drawSql(input));
     await step('plan', planSql(input));
@@ -249,6 +255,9 @@ export async function loadDataSet(
   await step('rollup: dashboard_feedback_facts', feedbackFactsBackfill());
   await step('rollup: dashboard_feedback_counts', FEEDBACK_COUNTS_FILL);
   await sql`alter table feedback_reports enable trigger dashboard_feedback_facts_fold`.execute(db);
+  await sql`alter table dashboard_feedback_facts enable trigger dashboard_feedback_counts_apply`.execute(
+    db,
+  );
   await sql`analyze dashboard_feedback_facts, dashboard_feedback_counts`.execute(db);
   const seconds = (performance.now() - started) / 1000;
   await sql`create table if not exists bench_meta (key text primary key, value jsonb not null)`.execute(
