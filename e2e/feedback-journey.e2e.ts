@@ -44,7 +44,11 @@ afterAll(async () => {
 });
 
 async function signInAtIdp(page: Page): Promise<void> {
-  await page.waitForURL(/\/interaction\/[A-Za-z0-9_-]+$/);
+  await page.waitForURL(/\/interaction\/[A-Za-z0-9_-]+$/).catch(async (error: Error) => {
+    // Say where the browser stayed: the timeout alone does not tell a stuck click from a slow IdP.
+    await screenshot(page, 'feedback-sign-in-stuck');
+    throw new Error(`${error.message}\nThe page stayed at ${page.url()}`);
+  });
   expect(new URL(page.url()).port).toBe(String(idpPort));
   await page.getByTestId(`resident-${who.sub}`).check();
   await page.getByTestId('idp-login').click();
@@ -119,6 +123,9 @@ describe('community feedback journey (390×844)', () => {
     try {
       // Sign in first (rating is for the reporter), coming back to the intake.
       await page.goto(`${baseUrl}/phan-anh/gui`);
+      // The intake first moves itself to its first step (a client-side redirect once its chunk
+      // has loaded); a sign-in click before that can be cancelled by that history change.
+      await page.getByTestId('category-giao-thong').waitFor();
       await page.getByTestId('login-button').click();
       await signInAtIdp(page);
       await page.waitForURL(`${baseUrl}/phan-anh/gui**`);
