@@ -128,9 +128,13 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     // Notifications go to the real local SMTP server above, and the worker polls often.
     SMTP_URL: mailbox.url,
     OUTBOX_POLL_MS: '300',
-    // Every browser of every test file comes from 127.0.0.1, and the limit is per address: the
+    // Every browser of every test file comes from 127.0.0.1, and the limits are per address: the
     // whole suite is many people, not one. The limits themselves are tested in-process.
     RATE_LIMIT_PER_MINUTE: '5000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    TRACKING_RATE_LIMIT_PER_MINUTE: '1000',
+    UPLOAD_RATE_LIMIT_PER_MINUTE: '1000',
+    RESULT_VERIFY_RATE_LIMIT_PER_MINUTE: '1000',
     ...extraEnv,
   };
   // Vitest sets NODE_ENV=test; the product must run as it does for people (start.mjs defaults
