@@ -30,11 +30,9 @@ const componentLabels = new Map(
     .map((c) => [c.key, c.label.vi]),
 );
 
-const serviceIndex: Builder = async ({ db, dashboard }, actor, query) => {
-  const repo = new ExportsRepository(db);
+const serviceIndex: Builder = async ({ dashboard }, actor, query) => {
   const q = parse(ServiceIndexQuery, query);
   const data = await dashboard.serviceIndex(actor, q);
-  const names = await repo.procedureNames(data.procedures.map((p) => p.procedureCode));
   const components: Cell[][] = [];
   for (const g of data.groups) {
     for (const c of g.components) {
@@ -145,7 +143,7 @@ const serviceIndex: Builder = async ({ db, dashboard }, actor, query) => {
         ],
         rows: data.procedures.map((p) => [
           p.procedureCode,
-          names.get(p.procedureCode) ?? '',
+          p.procedureName,
           p.received,
           p.decided,
           p.onTime,
@@ -158,12 +156,9 @@ const serviceIndex: Builder = async ({ db, dashboard }, actor, query) => {
   };
 };
 
-const serviceIndexDrill: Builder = async ({ db, clock, dashboard }, actor, query) => {
+const serviceIndexDrill: Builder = async ({ clock, dashboard }, actor, query) => {
   const q = parse(ServiceIndexDrillQuery, query);
   const data = await dashboard.drill(actor, q);
-  const names = await new ExportsRepository(db).procedureNames([
-    ...new Set(data.items.map((i) => i.procedureCode)),
-  ]);
   const label = componentLabels.get(data.component) ?? data.component;
   return {
     view: 'service-index-drill',
@@ -188,7 +183,7 @@ const serviceIndexDrill: Builder = async ({ db, clock, dashboard }, actor, query
         rows: data.items.map((i) => [
           i.code ?? '',
           i.unitCode,
-          `${i.procedureCode} ${names.get(i.procedureCode) ?? ''}`.trim(),
+          `${i.procedureCode} ${i.procedureName}`,
           i.acceptedAt,
           i.dueAt,
           i.finishedAt,
