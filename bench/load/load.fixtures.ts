@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { App } from '../../apps/api/src/app';
 import type { Db } from '../../apps/api/src/db/client';
 import type { Clock } from '../../apps/api/src/lib/clock';
 import { createOfficer } from '../../apps/api/src/modules/identity/officers.admin';
 import { totpCode } from '../../apps/api/src/modules/identity/totp';
+import { makeResident } from '../../apps/api/src/test/factories';
 import type { ReadyDraft, ResidentSession } from './load.protocol';
 
 /**
@@ -22,7 +22,10 @@ export interface Resident extends ResidentSession {
   phone: string;
 }
 
-/** Residents with a profile and a live session, as the OIDC callback leaves them (tests do the same). */
+/**
+ * Residents with a profile and a live session, made by the api tests' own factory (as the OIDC
+ * callback leaves them), spread over the communes with varied names and phones.
+ */
 export async function makeResidents(app: App, db: Db, clock: Clock, count: number) {
   const communes = await db
     .selectFrom('units')
@@ -32,37 +35,22 @@ export async function makeResidents(app: App, db: Db, clock: Clock, count: numbe
     .execute();
   const residents: Resident[] = [];
   for (let i = 0; i < count; i++) {
-    const id = randomUUID();
-    const now = clock.now();
     const phone = `09${String(10_000_000 + i * 7919).slice(-8)}`;
-    await db
-      .insertInto('users')
-      .values({
-        id,
-        kind: 'resident',
-        full_name: `${FAMILY[i % FAMILY.length]} ${MIDDLE[i % MIDDLE.length]} ${GIVEN[i % GIVEN.length]}`,
-        oidc_issuer: 'https://idp.bench.example',
-        oidc_subject: id,
-        citizen_id: `066090${String(100_000 + i).slice(-6)}`,
-        birth_date: '1990-05-17',
-        gender: i % 2 ? 'female' : 'male',
+    const made = await makeResident(
+      { services: app.services, clock, database: { db } },
+      {
+        fullName: `${FAMILY[i % FAMILY.length]} ${MIDDLE[i % MIDDLE.length]} ${GIVEN[i % GIVEN.length]}`,
+        citizenId: `066090${String(100_000 + i).slice(-6)}`,
         phone,
         email: `cong.dan.${i}@example.vn`,
-        address: `Thôn ${1 + (i % 9)}`,
-        commune_code: communes[i % communes.length]!.code,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const session = await app.services.sessions.create(id, {
-      acr: 'urn:vneid:loa:2',
-      assuranceLevel: 2,
-    });
+        communeCode: communes[i % communes.length]!.code,
+      },
+    );
     residents.push({
-      id,
+      id: made.id,
       phone,
-      cookie: `cqs_sid=${session.cookieValue}`,
-      csrf: session.csrfToken,
+      cookie: made.headers.cookie!,
+      csrf: made.headers['x-csrf-token']!,
     });
   }
   return residents;

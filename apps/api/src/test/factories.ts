@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OfficerRole } from '@cqs/shared';
+import type { Db } from '../db/client';
+import type { Clock } from '../lib/clock';
 import { createOfficer } from '../modules/identity/officers.admin';
 import { totpCode } from '../modules/identity/totp';
 import { cookieHeader, cookiesFrom, type TestApp } from './test-app';
@@ -56,9 +58,15 @@ export interface TestResident {
   headers: Record<string, string>;
 }
 
+/** What makeResident needs of the app: the test app, or a benchmark's app and database. */
+export type ResidentFactoryApp = Pick<TestApp, 'services'> & {
+  clock: Clock;
+  database: { db: Db };
+};
+
 /** A resident with a live session and a profile, as the OIDC callback would leave one. */
 export async function makeResident(
-  app: TestApp,
+  app: ResidentFactoryApp,
   profile: {
     fullName?: string;
     communeCode?: string | null;
